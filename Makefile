@@ -1,0 +1,64 @@
+# klarinfo — every target sets up what it needs itself (idempotently).
+# `make site` builds and serves the site; `make test` runs the full test suite.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check setup clean
+
+site: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
+	$(BIN)/ruff check plugins scripts tests
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins scripts tests
+
+i18n-extract: $(STAMP)
+	$(BIN)/python scripts/i18n.py extract
+
+i18n-update: $(STAMP)
+	$(BIN)/python scripts/i18n.py update
+
+i18n-check: $(STAMP)
+	$(BIN)/python scripts/i18n.py check
+
+setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
+
+# --- bootstrap -------------------------------------------------------------------
+
+$(BIN)/python:
+	@if ! $(PYTHON) -m venv --help >/dev/null 2>&1 || ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
+	  echo "Installing python3-venv (Debian)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; \
+	fi
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+clean:
+	rm -rf site .site.* .pytest_cache

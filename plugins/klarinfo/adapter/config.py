@@ -1,0 +1,14 @@
+"""Options of the klarinfo MkDocs plugin (``plugins: - klarinfo:`` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class KlarinfoConfig(Config):
+    #: Per i18n language: lang (BCP 47 for <html lang>), dir (ltr/rtl), hreflang
+    #: (null to leave the edition out of hreflang) and search_lang (lunr language).
+    editions = opt.Type(dict, default={})
+    #: Folder of gettext catalogs, relative to mkdocs.yml.
+    locales_dir = opt.Type(str, default="locales")

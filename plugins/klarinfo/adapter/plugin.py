@@ -1,0 +1,201 @@
+"""MkDocs adapter: wires MkDocs and mkdocs-static-i18n events to the klarinfo core.
+
+mkdocs-static-i18n builds the default edition, then re-runs the whole MkDocs build
+once per other edition from inside its ``on_post_build``. So every event here
+fires once per edition, and ``on_config`` must run after i18n's (priority -100)
+to know which edition is being built.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from klarinfo import catalogs, publish, sitemap
+from klarinfo.alternates import Alternate, hreflang_links
+from klarinfo.editions import Edition, build_editions, by_id, default_edition
+from klarinfo.errors import InputError
+from klarinfo.html_root import set_root_attributes
+from klarinfo.theme_strings import render_partial
+
+from . import material_bundle
+from .config import KlarinfoConfig
+
+log = get_plugin_logger("klarinfo")
+
+# Templates every edition build would write to the site root; only the default
+# edition may write them, or the last edition built wins (a Somali 404 page).
+_ROOT_TEMPLATES = ("404.html", "sitemap.xml")
+
+
+class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self._reset()
+
+    def _reset(self) -> None:
+        self.editions: tuple[Edition, ...] = ()
+        self.edition: Edition | None = None
+        self.theme_dir: Path | None = None
+        self.site_dir: Path | None = None
+        self.staging: Path | None = None
+        self.failed = False
+        self.root_templates: set[str] = set()
+        self.pages: list[sitemap.SitemapPage] = []
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(-110)  # after i18n has picked the edition for this build
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            raise PluginError("klarinfo needs the i18n plugin (mkdocs-static-i18n) before it")
+        if not self.editions:
+            self._first_config(config, i18n)
+        self.edition = by_id(self.editions)[i18n.current_language]
+        config.theme["direction"] = self.edition.dir
+        static = config.theme.static_templates
+        if self.edition.default:
+            static.update(self.root_templates)
+        else:
+            static.difference_update(_ROOT_TEMPLATES)
+        if str(self.theme_dir) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(self.theme_dir))
+        return config
+
+    def _first_config(self, config: MkDocsConfig, i18n: Any) -> None:
+        self._reset()
+        root = Path(config.config_file_path).parent
+        languages = [dict(lang) for lang in i18n.config.languages]
+        try:
+            self.editions = build_editions(self.config.editions, languages, "mkdocs.yml")
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
+        self._compile_theme_strings(root)
+        # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
+        config.theme.static_templates.discard("sitemap.xml")
+        self.root_templates = {"404.html"} & set(config.theme.static_templates)
+        if self.command == "build":
+            self.site_dir = Path(config.site_dir)
+            self.staging = publish.staging_dir(self.site_dir)
+            config.site_dir = str(self.staging)
+
+    def _compile_theme_strings(self, root: Path) -> None:
+        """PO catalogs → Material language partials, one per edition, in a private theme dir."""
+        locales = root / self.config.locales_dir
+        shown = Path(self.config.locales_dir)
+        try:
+            template = catalogs.load(locales / "theme.pot", str(shown / "theme.pot"))
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        partials = self.theme_dir / "partials" / "languages"
+        partials.mkdir(parents=True)
+        for edition in self.editions:
+            rel = shown / edition.id / "LC_MESSAGES" / "theme.po"
+            try:
+                catalog = catalogs.load(root / rel, str(rel))
+                findings = catalogs.check(catalog, template, str(rel))
+                texts = {
+                    key: entry.text
+                    for key, entry in catalogs.entries(catalog).items()
+                    if entry.text.strip() and not entry.fuzzy
+                }
+            except InputError as exc:
+                findings, texts = exc.findings, {}
+            for finding in findings:
+                log.warning(str(finding))
+            (partials / f"{edition.id}.html").write_text(
+                render_partial(texts, edition), encoding="utf-8"
+            )
+
+    # -- pages ---------------------------------------------------------------------
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        alternates = self._alternates(page)
+        context["klarinfo_hreflang"] = hreflang_links(config.site_url or "", alternates, self.edition)
+        context["klarinfo_switcher"] = [
+            {"name": a.edition.name, "lang": a.edition.lang, "url": a.url, "id": a.edition.id,
+             "current": a.edition == self.edition}
+            for a in alternates
+        ]
+        if page.file.locale == self.edition.id or self.edition.default:
+            self.pages.append(
+                sitemap.SitemapPage(
+                    url=page.url,
+                    alternates=tuple(context["klarinfo_hreflang"]),
+                )
+            )
+        return context
+
+    def _alternates(self, page: Page) -> list[Alternate]:
+        files = getattr(page.file, "alternates", {}) or {}
+        out = []
+        for edition in self.editions:
+            file = files.get(edition.id)
+            if file is None:
+                continue
+            out.append(
+                Alternate(edition=edition, url=file.url, translated=file.locale == edition.id)
+            )
+        return out
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        # Static templates (404.html) are served at any depth: link home by absolute path.
+        context["klarinfo_root"] = urlsplit(config.site_url or "/").path or "/"
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return set_root_attributes(output, self.edition.lang, self.edition.dir)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):
+            return set_root_attributes(output_content, self.edition.lang, self.edition.dir)
+        return output_content
+
+    # -- end of build --------------------------------------------------------------
+
+    @event_priority(-110)  # after i18n has built every other edition
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False):
+            return  # an inner, per-edition build; the outer one finishes the site
+        site = Path(config.site_dir)
+        sitemap.write(site, config.site_url or "", self.pages)
+        try:
+            if not material_bundle.patch_site(site):
+                raise PluginError("Material's JavaScript bundle was not found in the built site")
+        except material_bundle.BundleChanged as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+
+    def on_shutdown(self) -> None:
+        if self.staging is not None and self.site_dir is not None:
+            if self.failed or not self.staging.exists():
+                publish.discard(self.staging)
+                log.error(f"build failed; {self.site_dir} still holds the last good site")
+            else:
+                publish.promote(self.staging, self.site_dir)
+        if self.theme_dir is not None:
+            shutil.rmtree(self.theme_dir, ignore_errors=True)
+        self._reset()

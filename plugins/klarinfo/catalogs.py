@@ -1,0 +1,145 @@
+"""Gettext PO catalogs: load them with Babel and check them against their template.
+
+Translators work only in PO files, so every problem in one must point at the
+exact line and say what to do. Completeness is checked against the POT template
+rather than against English, so an untranslated string is never silently
+replaced by English text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po
+
+from klarinfo.errors import Finding, InputError
+
+# Material and our templates mark a count with '#'; a translation that drops it
+# shows "sökresultat" with no number.
+_PLACEHOLDERS = re.compile(r"#|\{[a-z_]+\}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One translated string with the line it came from, for error messages."""
+
+    context: str
+    source: str
+    text: str
+    line: int | None
+    fuzzy: bool
+
+
+def load(path: Path, display: str | None = None) -> Catalog:
+    """Parse a PO/POT file strictly; a syntax error becomes a Finding with its line."""
+    shown = display or str(path)
+    try:
+        with path.open("rb") as fh:
+            return read_po(fh, abort_invalid=True)
+    except FileNotFoundError:
+        raise InputError(
+            Finding(shown, None, "catalog file is missing", "run 'make i18n-update' to create it")
+        ) from None
+    except PoFileError as exc:
+        problem = str(exc).rsplit(" on ", 1)[0]
+        raise InputError(
+            Finding(
+                shown,
+                exc.lineno + 1,
+                f"PO syntax error: {problem}",
+                "compare the line with the entries around it: msgctxt, msgid and msgstr "
+                "each take one double-quoted string",
+            )
+        ) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(
+            Finding(shown, None, f"cannot read catalog: {exc}", "save the file as UTF-8")
+        ) from None
+
+
+def entries(catalog: Catalog) -> dict[str, Entry]:
+    """Translated strings keyed by msgctxt (our stable message key)."""
+    out: dict[str, Entry] = {}
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        key = message.context or str(message.id)
+        out[key] = Entry(
+            context=key,
+            source=_text(message.id),
+            text=_text(message.string),
+            line=message.lineno,
+            fuzzy=message.fuzzy,
+        )
+    return out
+
+
+def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
+    """Everything a translator must fix before the strings can be shown to readers."""
+    have = entries(catalog)
+    findings: list[Finding] = []
+    last_line = max((e.line or 0 for e in have.values()), default=0)
+    for key, wanted in entries(template).items():
+        entry = have.get(key)
+        if entry is None:
+            findings.append(
+                Finding(
+                    display,
+                    last_line or None,
+                    f"string '{key}' ({wanted.source!r}) is missing",
+                    "run 'make i18n-update' to add it, then translate it",
+                )
+            )
+        elif not entry.text.strip():
+            findings.append(
+                Finding(
+                    display,
+                    entry.line,
+                    f"string '{key}' ({wanted.source!r}) is not translated",
+                    "write the translation in msgstr",
+                )
+            )
+        elif entry.fuzzy:
+            findings.append(
+                Finding(
+                    display,
+                    entry.line,
+                    f"string '{key}' is marked fuzzy (the English source changed)",
+                    "check the translation, then remove the '#, fuzzy' line",
+                )
+            )
+        elif sorted(_PLACEHOLDERS.findall(wanted.source)) != sorted(
+            _PLACEHOLDERS.findall(entry.text)
+        ):
+            findings.append(
+                Finding(
+                    display,
+                    entry.line,
+                    f"string '{key}' must keep the placeholders "
+                    f"{_PLACEHOLDERS.findall(wanted.source)} of its source",
+                    "put the same placeholders in msgstr",
+                )
+            )
+    return findings
+
+
+def completeness(catalog: Catalog, template: Catalog) -> tuple[int, int]:
+    """(translated, total) counted against the template, for status reports."""
+    have = entries(catalog)
+    wanted = entries(template)
+    done = sum(
+        1 for key in wanted if key in have and have[key].text.strip() and not have[key].fuzzy
+    )
+    return done, len(wanted)
+
+
+def _text(value: str | tuple | list | None) -> str:
+    if isinstance(value, (tuple, list)):
+        return str(value[0]) if value else ""
+    return value or ""
+
+
+__all__ = ["Catalog", "Entry", "Message", "check", "completeness", "entries", "load"]

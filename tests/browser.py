@@ -1,0 +1,87 @@
+"""Playwright driving Debian's Chromium, and a static server for a built site.
+
+We never download a browser: Playwright from PyPI launches /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class RequestLog:
+    """Every request a page makes; requests to other hosts are recorded, then blocked."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def attach(self, context) -> None:  # playwright BrowserContext
+        def handle(route) -> None:
+            url = route.request.url
+            self.urls.append(url)
+            host = urlsplit(url).hostname
+            if url.startswith("data:") or host == "127.0.0.1":
+                route.continue_()
+            else:
+                route.abort()
+
+        context.route("**/*", handle)
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls
+                if not u.startswith("data:") and urlsplit(u).hostname != "127.0.0.1"]
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core violations of WCAG 2.2 A/AA and best-practice rules on the loaded page."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {targets}")
+    return "\n".join(lines)

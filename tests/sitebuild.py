@@ -1,0 +1,60 @@
+"""Build the real site with the real MkDocs CLI, as `make build` does, into a chosen folder.
+
+Tests never mock our build: they run it in a subprocess against a copy of the
+project (or the project itself) and read what it wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITIONS = ("sv", "sv-latt", "ar", "so", "en")
+EXPECTED = {  # edition → (lang, dir)
+    "sv": ("sv", "ltr"),
+    "sv-latt": ("sv", "ltr"),
+    "ar": ("ar", "rtl"),
+    "so": ("so", "ltr"),
+    "en": ("en", "ltr"),
+}
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def copy_project(dest: Path) -> Path:
+    """A private copy of everything a build reads, so a test can break it safely."""
+    for name in ("docs", "locales", "glossary", "data"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    # The theme is part of our package; point the copy at the installed one.
+    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: plugins/klarinfo/theme",
+                        f"custom_dir: {ROOT / 'plugins/klarinfo/theme'}")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest
+
+
+def build(project: Path, site: Path, strict: bool = True) -> BuildResult:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+           "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_SITE_URL": "https://klarinfo.example.org/"}
+    proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def edition_of(site: Path, html: Path) -> str:
+    first = html.relative_to(site).parts[0]
+    return first if first in EDITIONS else "sv"
