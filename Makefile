@@ -10,6 +10,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check setup clean
 

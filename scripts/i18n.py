@@ -15,7 +15,6 @@ import material
 import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
-
 from klarinfo import catalogs
 from klarinfo.errors import InputError
 from klarinfo.theme_strings import template_strings

@@ -37,11 +37,6 @@ def copy_project(dest: Path) -> Path:
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    # The theme is part of our package; point the copy at the installed one.
-    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: plugins/klarinfo/theme",
-                        f"custom_dir: {ROOT / 'plugins/klarinfo/theme'}")
-    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return dest
 
 

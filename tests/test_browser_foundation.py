@@ -76,3 +76,25 @@ def test_arabic_layout_is_mirrored(open_page):
 def test_pages_read_without_javascript(open_page):
     page, _ = open_page("so/foraldrapenning/", PHONE, javascript=False)
     assert "Qaybsiga lacagta waalidka" in page.inner_text("article")
+
+
+def test_harness_catches_planted_defects(browser, base_url, site):
+    """The gates above can fail: a missing alt text and an external image are caught."""
+    planted = site / "planted.html"
+    planted.write_text(
+        '<!doctype html><html lang="sv"><head><title>x</title></head><body><main>'
+        '<img src="logo.png"><img src="https://cdn.example.com/x.png" alt="x">'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    try:
+        context = browser.new_context()
+        log = RequestLog()
+        log.attach(context)
+        page = context.new_page()
+        page.goto(base_url + "planted.html", wait_until="networkidle")
+        assert "image-alt" in {v["id"] for v in run_axe(page)}
+        assert log.foreign() == ["https://cdn.example.com/x.png"]
+        context.close()
+    finally:
+        planted.unlink()

@@ -33,10 +33,37 @@ class Entry:
     fuzzy: bool
 
 
+# Babel's reader is lenient: 'msgstr Raadi' (no quotes) silently loses two letters.
+# Every line of a PO file must be a comment, blank, a keyword with one quoted
+# string, or a quoted continuation string.
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_VALID_LINE = re.compile(
+    rf"^\s*(#.*|(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+{_STRING}|{_STRING})?\s*$"
+)
+
+
+def _syntax_findings(text: str, shown: str) -> list[Finding]:
+    return [
+        Finding(
+            shown,
+            number,
+            f"PO syntax error: cannot read {line.strip()[:60]!r}",
+            'write each msgctxt, msgid and msgstr as keyword "text" with the text in double '
+            'quotes, and escape quotes inside it as \\"',
+        )
+        for number, line in enumerate(text.splitlines(), start=1)
+        if not _VALID_LINE.match(line)
+    ]
+
+
 def load(path: Path, display: str | None = None) -> Catalog:
     """Parse a PO/POT file strictly; a syntax error becomes a Finding with its line."""
     shown = display or str(path)
     try:
+        raw = path.read_bytes()
+        problems = _syntax_findings(raw.decode("utf-8"), shown)
+        if problems:
+            raise InputError(problems)
         with path.open("rb") as fh:
             return read_po(fh, abort_invalid=True)
     except FileNotFoundError:
@@ -54,7 +81,7 @@ def load(path: Path, display: str | None = None) -> Catalog:
                 "each take one double-quoted string",
             )
         ) from None
-    except (UnicodeDecodeError, ValueError) as exc:
+    except UnicodeDecodeError as exc:
         raise InputError(
             Finding(shown, None, f"cannot read catalog: {exc}", "save the file as UTF-8")
         ) from None
@@ -127,13 +154,9 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
 
 
 def completeness(catalog: Catalog, template: Catalog) -> tuple[int, int]:
-    """(translated, total) counted against the template, for status reports."""
-    have = entries(catalog)
-    wanted = entries(template)
-    done = sum(
-        1 for key in wanted if key in have and have[key].text.strip() and not have[key].fuzzy
-    )
-    return done, len(wanted)
+    """(usable, total) strings counted against the template, for status reports."""
+    total = len(entries(template))
+    return total - len(check(catalog, template, "")), total
 
 
 def _text(value: str | tuple | list | None) -> str:

@@ -98,7 +98,8 @@ def build_editions(
             )
     if sum(e.default for e in editions) != 1 and not findings:
         findings.append(
-            Finding(source, None, "exactly one edition must be the default", "set default: true once")
+            Finding(source, None, "exactly one edition must be the default",
+                    "set default: true on one language")
         )
     if findings:
         raise InputError(findings)

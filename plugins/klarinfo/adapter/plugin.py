@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from klarinfo import catalogs, publish, sitemap
 from klarinfo.alternates import Alternate, hreflang_links
-from klarinfo.editions import Edition, build_editions, by_id, default_edition
+from klarinfo.editions import Edition, build_editions, by_id
 from klarinfo.errors import InputError
 from klarinfo.html_root import set_root_attributes
 from klarinfo.theme_strings import render_partial
@@ -30,6 +30,9 @@ from . import material_bundle
 from .config import KlarinfoConfig
 
 log = get_plugin_logger("klarinfo")
+
+#: Material overrides (templates, CSS, fonts) that ship with the package.
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 # Templates every edition build would write to the site root; only the default
 # edition may write them, or the last edition built wins (a Somali 404 page).
@@ -63,8 +66,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is None:
             raise PluginError("klarinfo needs the i18n plugin (mkdocs-static-i18n) before it")
-        if not self.editions:
-            self._first_config(config, i18n)
+        if not i18n.building:  # the outer build: a fresh start, also on every serve rebuild
+            self._start_build(config, i18n)
         self.edition = by_id(self.editions)[i18n.current_language]
         config.theme["direction"] = self.edition.dir
         static = config.theme.static_templates
@@ -72,11 +75,21 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             static.update(self.root_templates)
         else:
             static.difference_update(_ROOT_TEMPLATES)
-        if str(self.theme_dir) not in config.theme.dirs:
-            config.theme.dirs.insert(0, str(self.theme_dir))
+        # Our overrides ship inside the package; the compiled language partials go first.
+        for folder in (str(THEME_DIR), str(self.theme_dir)):
+            if folder in config.theme.dirs:
+                config.theme.dirs.remove(folder)
+            config.theme.dirs.insert(0, folder)
         return config
 
-    def _first_config(self, config: MkDocsConfig, i18n: Any) -> None:
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.locales_dir, THEME_DIR):
+            server.watch(str(folder))
+        return server
+
+    def _start_build(self, config: MkDocsConfig, i18n: Any) -> None:
+        self._cleanup_theme_dir()
         self._reset()
         root = Path(config.config_file_path).parent
         languages = [dict(lang) for lang in i18n.config.languages]
@@ -128,7 +141,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         alternates = self._alternates(page)
-        context["klarinfo_hreflang"] = hreflang_links(config.site_url or "", alternates, self.edition)
+        site_url = config.site_url or ""
+        context["klarinfo_hreflang"] = hreflang_links(site_url, alternates, self.edition)
         context["klarinfo_switcher"] = [
             {"name": a.edition.name, "lang": a.edition.lang, "url": a.url, "id": a.edition.id,
              "current": a.edition == self.edition}
@@ -196,6 +210,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 log.error(f"build failed; {self.site_dir} still holds the last good site")
             else:
                 publish.promote(self.staging, self.site_dir)
+        self._cleanup_theme_dir()
+        self._reset()
+
+    def _cleanup_theme_dir(self) -> None:
         if self.theme_dir is not None:
             shutil.rmtree(self.theme_dir, ignore_errors=True)
-        self._reset()
