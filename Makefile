@@ -24,6 +24,12 @@ test: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check plugins scripts tests
 	$(BIN)/pytest
 
+readability: $(STAMP)
+	$(BIN)/python scripts/readability.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check plugins scripts tests
 

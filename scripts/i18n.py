@@ -1,7 +1,10 @@
-"""Translator tooling for the theme catalogs: extract, update, check.
+"""Translator tooling for our two gettext domains: extract, update, check.
 
-    python scripts/i18n.py extract   # refresh locales/theme.pot from Material + our strings
-    python scripts/i18n.py update    # merge the template into every edition's theme.po
+Domains: ``theme`` (Material's interface strings plus our template strings) and
+``klarinfo`` (messages our plugin writes: readability findings, notices, labels).
+
+    python scripts/i18n.py extract   # refresh locales/<domain>.pot from the sources
+    python scripts/i18n.py update    # merge each template into every edition's <domain>.po
     python scripts/i18n.py check     # list untranslated/fuzzy/broken strings as path:line
 """
 
@@ -12,16 +15,17 @@ import sys
 from pathlib import Path
 
 import material
-import yaml
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
-from klarinfo import catalogs
+from klarinfo import catalogs, project
 from klarinfo.errors import InputError
 from klarinfo.theme_strings import template_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
-TEMPLATE = LOCALES / "theme.pot"
+DOMAINS = ("theme", "klarinfo")
+KEYWORDS = {"gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def material_english() -> str:
@@ -31,31 +35,43 @@ def material_english() -> str:
 
 def editions() -> dict[str, str]:
     """Edition id → Babel locale of its plural rules, read from mkdocs.yml."""
+    settings = project.load(ROOT / "mkdocs.yml").plugin("klarinfo").get("editions", {})
+    return {k: v["lang"] for k, v in settings.items()}
 
-    class Loader(yaml.SafeLoader):
-        pass
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "klarinfo" in plugin:
-            return {k: v["lang"] for k, v in plugin["klarinfo"]["editions"].items()}
-    raise SystemExit("mkdocs.yml: no klarinfo plugin configured")
+def template_path(domain: str) -> Path:
+    return LOCALES / f"{domain}.pot"
 
 
 def extract() -> None:
-    template = Catalog(project="klarinfo", msgid_bugs_address="", fuzzy=False)
-    for key, text in template_strings(material_english()).items():
-        template.add(text, context=key)
-    with TEMPLATE.open("wb") as fh:
-        write_po(fh, template, width=100, omit_header=False)
-    print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} strings")
+    for domain in DOMAINS:
+        template = Catalog(project="klarinfo", msgid_bugs_address="", fuzzy=False)
+        if domain == "theme":
+            for key, text in template_strings(material_english()).items():
+                template.add(text, context=key)
+        else:
+            source = ROOT / "plugins" / "klarinfo"
+            for filename, lineno, message, comments, context in extract_from_dir(
+                source, method_map=[("**.py", "python")], keywords=KEYWORDS,
+                comment_tags=["Translators:"], strip_comment_tags=True,
+            ):
+                where = (f"plugins/klarinfo/{filename}", lineno)
+                template.add(message, locations=[where], auto_comments=comments,
+                             context=context)
+        with template_path(domain).open("wb") as fh:
+            write_po(fh, template, width=100, omit_header=False, sort_output=False)
+        print(f"{template_path(domain).relative_to(ROOT)}: {len(template)} strings")
 
 
 def update() -> None:
-    template = catalogs.load(TEMPLATE)
+    for domain in DOMAINS:
+        _update(domain)
+
+
+def _update(domain: str) -> None:
+    template = catalogs.load(template_path(domain))
     for edition, lang in editions().items():
-        path = LOCALES / edition / "LC_MESSAGES" / "theme.po"
+        path = LOCALES / edition / "LC_MESSAGES" / f"{domain}.po"
         if path.exists():
             catalog = catalogs.load(path)
         else:
@@ -69,14 +85,18 @@ def update() -> None:
 
 
 def check() -> int:
+    return sum(_check(domain) for domain in DOMAINS) and 1
+
+
+def _check(domain: str) -> int:
     try:
-        template = catalogs.load(TEMPLATE)
+        template = catalogs.load(template_path(domain))
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
     problems = 0
     for edition in editions():
-        path = LOCALES / edition / "LC_MESSAGES" / "theme.po"
+        path = LOCALES / edition / "LC_MESSAGES" / f"{domain}.po"
         shown = str(path.relative_to(ROOT))
         try:
             findings = catalogs.check(catalogs.load(path, shown), template, shown)
@@ -85,7 +105,7 @@ def check() -> int:
         for finding in findings:
             print(finding, file=sys.stderr)
         problems += len(findings)
-    print(f"{problems} problem(s)")
+    print(f"{domain}: {problems} problem(s)")
     return 1 if problems else 0
 
 

@@ -31,6 +31,7 @@ class Entry:
     text: str
     line: int | None
     fuzzy: bool
+    forms: tuple[str, ...] = ()  # every plural form (msgstr[0..n]) for plural messages
 
 
 # Babel's reader is lenient: 'msgstr Raadi' (no quotes) silently loses two letters.
@@ -100,6 +101,7 @@ def entries(catalog: Catalog) -> dict[str, Entry]:
             text=_text(message.string),
             line=message.lineno,
             fuzzy=message.fuzzy,
+            forms=tuple(message.string) if isinstance(message.string, (tuple, list)) else (),
         )
     return out
 
@@ -120,7 +122,7 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
                     "run 'make i18n-update' to add it, then translate it",
                 )
             )
-        elif not entry.text.strip():
+        elif not entry.text.strip() or (entry.forms and not all(f.strip() for f in entry.forms)):
             findings.append(
                 Finding(
                     display,

@@ -12,3 +12,9 @@ class KlarinfoConfig(Config):
     editions = opt.Type(dict, default={})
     #: Folder of gettext catalogs, relative to mkdocs.yml.
     locales_dir = opt.Type(str, default="locales")
+    #: Per-edition readability limits, merged over klarinfo.readability.DEFAULT_PROFILES.
+    readability = opt.Type(dict, default={})
+    #: warn: findings are warnings (a --strict build fails on them); off: not measured.
+    readability_mode = opt.Choice(["warn", "off"], default="warn")
+    #: Where the machine-readable reports go, relative to the site folder.
+    reports_dir = opt.Type(str, default="reports")

@@ -8,6 +8,7 @@ to know which edition is being built.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from klarinfo import catalogs, publish, sitemap
+from klarinfo import catalogs, messages, publish, readability, readability_text, sitemap
 from klarinfo.alternates import Alternate, hreflang_links
 from klarinfo.editions import Edition, build_editions, by_id
 from klarinfo.errors import InputError
@@ -37,6 +38,8 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 # Templates every edition build would write to the site root; only the default
 # edition may write them, or the last edition built wins (a Somali 404 page).
 _ROOT_TEMPLATES = ("404.html", "sitemap.xml")
+#: gettext domains: Material's interface strings, and the messages our plugin writes.
+DOMAINS = ("theme", "klarinfo")
 
 
 class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
@@ -55,6 +58,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.failed = False
         self.root_templates: set[str] = set()
         self.pages: list[sitemap.SitemapPage] = []
+        self.root = Path.cwd()
+        self.profiles: dict[str, readability.Profile] = {}
+        self.readability: list[readability.PageReport] = []
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -91,12 +97,15 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _start_build(self, config: MkDocsConfig, i18n: Any) -> None:
         self._cleanup_theme_dir()
         self._reset()
-        root = Path(config.config_file_path).parent
+        root = self.root = Path(config.config_file_path).parent
         languages = [dict(lang) for lang in i18n.config.languages]
         try:
             self.editions = build_editions(self.config.editions, languages, "mkdocs.yml")
         except InputError as exc:
             raise PluginError(str(exc)) from None
+        self.profiles, problems = readability.build_profiles(self.config.readability)
+        if problems:
+            raise PluginError("\n".join(str(p) for p in problems))
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
         self._compile_theme_strings(root)
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
@@ -108,34 +117,69 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             config.site_dir = str(self.staging)
 
     def _compile_theme_strings(self, root: Path) -> None:
-        """PO catalogs → Material language partials, one per edition, in a private theme dir."""
-        locales = root / self.config.locales_dir
-        shown = Path(self.config.locales_dir)
-        try:
-            template = catalogs.load(locales / "theme.pot", str(shown / "theme.pot"))
-        except InputError as exc:
-            raise PluginError(str(exc)) from None
+        """Check every catalog; compile theme PO → Material language partial per edition."""
         partials = self.theme_dir / "partials" / "languages"
         partials.mkdir(parents=True)
-        for edition in self.editions:
-            rel = shown / edition.id / "LC_MESSAGES" / "theme.po"
-            try:
-                catalog = catalogs.load(root / rel, str(rel))
-                findings = catalogs.check(catalog, template, str(rel))
+        for domain in DOMAINS:
+            for edition, catalog in self._checked_catalogs(root, domain):
+                if domain != "theme":
+                    continue
                 texts = {
                     key: entry.text
                     for key, entry in catalogs.entries(catalog).items()
                     if entry.text.strip() and not entry.fuzzy
-                }
+                } if catalog is not None else {}
+                (partials / f"{edition.id}.html").write_text(
+                    render_partial(texts, edition), encoding="utf-8"
+                )
+
+    def _checked_catalogs(self, root: Path, domain: str):
+        """(edition, catalog or None) for one gettext domain; problems logged as path:line."""
+        shown = Path(self.config.locales_dir)
+        try:
+            template = catalogs.load(root / shown / f"{domain}.pot", str(shown / f"{domain}.pot"))
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        for edition in self.editions:
+            rel = shown / edition.id / "LC_MESSAGES" / f"{domain}.po"
+            catalog = None
+            try:
+                catalog = catalogs.load(root / rel, str(rel))
+                findings = catalogs.check(catalog, template, str(rel))
             except InputError as exc:
-                findings, texts = exc.findings, {}
+                findings = exc.findings
             for finding in findings:
                 log.warning(str(finding))
-            (partials / f"{edition.id}.html").write_text(
-                render_partial(texts, edition), encoding="utf-8"
-            )
+            yield edition, catalog
 
     # -- pages ---------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Any) -> str:
+        if self.config.readability_mode != "off" and self._is_own(page):
+            self._check_readability(page)
+        return markdown
+
+    def _is_own(self, page: Page) -> bool:
+        """True for a page written for this edition (not a Swedish fallback)."""
+        return getattr(page.file, "locale", self.edition.id) == self.edition.id
+
+    def _check_readability(self, page: Page) -> None:
+        profile = self.profiles.get(self.edition.id)
+        if profile is None:
+            return
+        source = Path(page.file.abs_src_path)
+        shown = str(source.relative_to(self.root)) if source.is_relative_to(self.root) \
+            else str(source)
+        report = readability.analyse(source.read_text(encoding="utf-8"), shown, profile)
+        self.readability.append(report)
+        tr = messages.translator(self.root / self.config.locales_dir, self.edition.id, self.root)
+        for line in readability_text.findings(report, self.edition.lang, tr,
+                                              profile.long_word_letters):
+            if report.passed:
+                log.info(line)  # overrides in force: shown, but not a failure
+            else:
+                log.warning(line)
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -194,11 +238,29 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             return  # an inner, per-edition build; the outer one finishes the site
         site = Path(config.site_dir)
         sitemap.write(site, config.site_url or "", self.pages)
+        self._write_reports(site)
         try:
             if not material_bundle.patch_site(site):
                 raise PluginError("Material's JavaScript bundle was not found in the built site")
         except material_bundle.BundleChanged as exc:
             raise PluginError(str(exc)) from None
+
+    def _write_reports(self, site: Path) -> None:
+        if self.config.readability_mode == "off":
+            return
+        folder = site / self.config.reports_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        failing = [r for r in self.readability if not r.passed]
+        (folder / "readability.json").write_text(
+            json.dumps({"pages": [r.as_dict() for r in self.readability],
+                        "failing": len(failing)}, ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
+        if failing:
+            log.warning(
+                f"readability: {len(failing)} of {len(self.readability)} pages fail: "
+                + ", ".join(f"{r.path}" for r in failing)
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True

@@ -1,0 +1,68 @@
+"""Readability report for every page of every edition, without building the site.
+
+    python scripts/readability.py                 # table: page × edition × score × limit × verdict
+    python scripts/readability.py --json          # the same as JSON (as the build writes it)
+    python scripts/readability.py --findings      # what to fix, as path:line lines
+    python scripts/readability.py docs/so/x.md    # only these pages
+
+Exit status 1 when a page fails, so it can gate a commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from klarinfo import messages, project, readability, readability_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pages(proj: project.Project, only: list[str]) -> list[tuple[str, Path]]:
+    chosen = {Path(p).resolve() for p in only}
+    out = []
+    for edition in proj.editions():
+        for path in sorted((proj.docs_dir / edition).rglob("*.md")):
+            if not chosen or path.resolve() in chosen:
+                out.append((edition, path))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", help="Markdown pages (default: all)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--findings", action="store_true", help="print path:line findings")
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    args = parser.parse_args(argv)
+
+    proj = project.load(Path(args.config))
+    settings = proj.plugin("klarinfo")
+    profiles, problems = readability.build_profiles(settings.get("readability"))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    langs = {k: v.get("lang", k) for k, v in settings.get("editions", {}).items()}
+    reports = []
+    for edition, path in pages(proj, args.paths):
+        shown = str(path.relative_to(proj.root))
+        report = readability.analyse(path.read_text(encoding="utf-8"), shown, profiles[edition])
+        reports.append(report)
+        if args.findings:
+            tr = messages.translator(proj.locales_dir, edition, proj.root)
+            for line in readability_text.findings(report, langs.get(edition, "en"), tr,
+                                                  profiles[edition].long_word_letters):
+                print(line)
+    failing = sum(not r.passed for r in reports)
+    if args.json:
+        print(json.dumps({"pages": [r.as_dict() for r in reports], "failing": failing},
+                         ensure_ascii=False, indent=1))
+    elif not args.findings:
+        print(readability_text.table(reports))
+        print(f"\n{len(reports)} pages, {failing} failing")
+    return 1 if failing or problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
