@@ -166,3 +166,10 @@ def test_sitemap_lists_real_translations_with_absolute_alternates(site):
     assert f"{SITE_URL}sv-latt/foraldrapenning/" in locs
     assert all(loc.startswith(SITE_URL) for loc in locs)
     assert len(locs) == len(set(locs))
+
+
+def test_easy_read_menu_lists_its_own_pages_without_a_stray_section(site):
+    text = (site / "sv-latt" / "index.html").read_text(encoding="utf-8")
+    assert "Sv latt" not in text and "Sv-latt" not in text
+    links = re.findall(r'<a href="([^"]*)" class="md-nav__link', text)
+    assert "foraldrapenning/" in links

@@ -42,6 +42,10 @@ _ROOT_TEMPLATES = ("404.html", "sitemap.xml")
 DOMAINS = ("theme", "klarinfo")
 
 
+def _in_folder(page: Any, folder: str) -> bool:
+    return Path(page.file.src_uri).parts[:1] == (folder,)
+
+
 class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     supports_multiple_instances = False
 
@@ -151,6 +155,25 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             for finding in findings:
                 log.warning(str(finding))
             yield edition, catalog
+
+    # -- navigation ----------------------------------------------------------------
+
+    @event_priority(-90)  # just before i18n flattens the language sections (-100)
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Any) -> Any:
+        """Let i18n recognise the section of an edition id with a dash.
+
+        i18n flattens the top-level section titled ``locale.capitalize()``
+        ("Sv-latt"), but MkDocs titles the folder ``sv-latt`` as "Sv latt", so
+        easy-read pages kept a stray "Sv latt" section, or vanished from the
+        menu once a Swedish fallback page existed.
+        """
+        folder = self.edition.id
+        for item in nav.items:
+            if item.is_section and item.children and all(
+                _in_folder(page, folder) for page in item.children if page.is_page
+            ) and any(page.is_page for page in item.children):
+                item.title = folder.capitalize()
+        return nav
 
     # -- pages ---------------------------------------------------------------------
 
