@@ -9,6 +9,7 @@ replaced by English text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +154,30 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
                 )
             )
     return findings
+
+
+def check_domain(
+    locales: Path, domain: str, editions: Iterable[str], shown: Path | None = None
+) -> tuple[dict[str, Catalog | None], list[Finding]]:
+    """Load and check one gettext domain for every edition.
+
+    A broken template is fatal (nothing can be checked against it); a broken or
+    incomplete edition catalog is a finding, and its catalog is None if unreadable.
+    """
+    shown = shown or locales
+    template = load(locales / f"{domain}.pot", str(shown / f"{domain}.pot"))
+    loaded: dict[str, Catalog | None] = {}
+    findings: list[Finding] = []
+    for edition in editions:
+        rel = Path(edition) / "LC_MESSAGES" / f"{domain}.po"
+        try:
+            catalog = load(locales / rel, str(shown / rel))
+            findings.extend(check(catalog, template, str(shown / rel)))
+        except InputError as exc:
+            catalog = None
+            findings.extend(exc.findings)
+        loaded[edition] = catalog
+    return loaded, findings
 
 
 def completeness(catalog: Catalog, template: Catalog) -> tuple[int, int]:

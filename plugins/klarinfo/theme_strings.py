@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
+from klarinfo import catalogs
 from klarinfo.editions import Edition
 
 #: Keys Material reads from the language partial that are configuration, not text.
@@ -78,3 +80,24 @@ def template_strings(material_english: str) -> dict[str, str]:
         if k not in CONFIG_KEYS and not k.startswith(UNUSED_PREFIXES)
     }
     return {**material, **OWN_STRINGS}
+
+
+def write_partials(
+    loaded: Mapping[str, catalogs.Catalog | None], editions: Iterable[Edition], folder: Path
+) -> None:
+    """One Material language partial per edition, from its (checked) theme catalog.
+
+    Untranslated and fuzzy strings are left out, so they show as their key.
+    """
+    partials = folder / "partials" / "languages"
+    partials.mkdir(parents=True, exist_ok=True)
+    for edition in editions:
+        catalog = loaded.get(edition.id)
+        texts = {
+            key: entry.text
+            for key, entry in catalogs.entries(catalog).items()
+            if entry.text.strip() and not entry.fuzzy
+        } if catalog is not None else {}
+        (partials / f"{edition.id}.html").write_text(
+            render_partial(texts, edition), encoding="utf-8"
+        )

@@ -25,7 +25,7 @@ from klarinfo.alternates import Alternate, hreflang_links
 from klarinfo.editions import Edition, build_editions, by_id
 from klarinfo.errors import InputError
 from klarinfo.html_root import set_root_attributes
-from klarinfo.theme_strings import render_partial
+from klarinfo.theme_strings import write_partials
 
 from . import material_bundle
 from .config import KlarinfoConfig
@@ -121,40 +121,18 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             config.site_dir = str(self.staging)
 
     def _compile_theme_strings(self, root: Path) -> None:
-        """Check every catalog; compile theme PO → Material language partial per edition."""
-        partials = self.theme_dir / "partials" / "languages"
-        partials.mkdir(parents=True)
+        """Check every catalog (problems as path:line warnings); theme PO → language partials."""
+        ids = [e.id for e in self.editions]
+        locales, shown = root / self.config.locales_dir, Path(self.config.locales_dir)
         for domain in DOMAINS:
-            for edition, catalog in self._checked_catalogs(root, domain):
-                if domain != "theme":
-                    continue
-                texts = {
-                    key: entry.text
-                    for key, entry in catalogs.entries(catalog).items()
-                    if entry.text.strip() and not entry.fuzzy
-                } if catalog is not None else {}
-                (partials / f"{edition.id}.html").write_text(
-                    render_partial(texts, edition), encoding="utf-8"
-                )
-
-    def _checked_catalogs(self, root: Path, domain: str):
-        """(edition, catalog or None) for one gettext domain; problems logged as path:line."""
-        shown = Path(self.config.locales_dir)
-        try:
-            template = catalogs.load(root / shown / f"{domain}.pot", str(shown / f"{domain}.pot"))
-        except InputError as exc:
-            raise PluginError(str(exc)) from None
-        for edition in self.editions:
-            rel = shown / edition.id / "LC_MESSAGES" / f"{domain}.po"
-            catalog = None
             try:
-                catalog = catalogs.load(root / rel, str(rel))
-                findings = catalogs.check(catalog, template, str(rel))
+                loaded, findings = catalogs.check_domain(locales, domain, ids, shown)
             except InputError as exc:
-                findings = exc.findings
+                raise PluginError(str(exc)) from None
             for finding in findings:
                 log.warning(str(finding))
-            yield edition, catalog
+            if domain == "theme":
+                write_partials(loaded, self.editions, self.theme_dir)
 
     # -- navigation ----------------------------------------------------------------
 

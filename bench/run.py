@@ -1,0 +1,124 @@
+"""`make bench`: our build against stock mkdocs-material + mkdocs-static-i18n, and the cost
+of each quality gate. Prints ratio tables and writes bench/results/<time>.json.
+
+Timing never appears in tests; this is where speed is measured.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import material
+import yaml
+from klarinfo import project, readability
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def machine() -> dict[str, object]:
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpus": os.cpu_count(), "processor": platform.processor() or platform.machine()}
+
+
+def stock_config(workdir: Path) -> Path:
+    """mkdocs.yml minus our plugin and theme; Material partials for editions it lacks.
+
+    Stock Material has no language partial for Somali or for our easy-read
+    edition id, so the stock build borrows English and Swedish ones: the least
+    we must add for stock to build the same content at all.
+    """
+    proj = project.load(ROOT / "mkdocs.yml")
+    config = dict(proj.config)
+    config["docs_dir"] = str(proj.docs_dir)
+    config["plugins"] = [p for p in config["plugins"]
+                         if not (isinstance(p, dict) and "klarinfo" in p)]
+    overrides = workdir / "stock-overrides" / "partials" / "languages"
+    overrides.mkdir(parents=True)
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    shutil.copy(languages / "sv.html", overrides / "sv-latt.html")
+    shutil.copy(languages / "en.html", overrides / "so.html")
+    config["theme"] = {"name": "material", "language": "sv",
+                       "custom_dir": str(workdir / "stock-overrides")}
+    config["extra_css"] = []
+    path = workdir / "stock.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def timed_build(config: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                    "-d", str(site)], check=True, env=env, cwd=config.parent,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bench_builds(workdir: Path) -> dict[str, object]:
+    stock = stock_config(workdir)
+    ours: list[float] = []
+    theirs: list[float] = []
+    for _ in range(RUNS):  # interleaved, so drift on a shared machine hits both alike
+        theirs.append(timed_build(stock, workdir / "stock-site"))
+        ours.append(timed_build(ROOT / "mkdocs.yml", workdir / "our-site"))
+    pages = len(list((workdir / "our-site").rglob("index.html")))
+    result = {"pages": pages, "runs": RUNS, "stock_s": statistics.median(theirs),
+              "ours_s": statistics.median(ours)}
+    result["ratio"] = result["ours_s"] / result["stock_s"]
+    return result
+
+
+def bench_readability() -> dict[str, dict[str, float]]:
+    """ms per 1,000 words of the readability gate, per edition, over our pages and fixtures."""
+    proj = project.load(ROOT / "mkdocs.yml")
+    profiles, _ = readability.build_profiles(proj.plugin("klarinfo").get("readability"))
+    out = {}
+    for edition in proj.editions():
+        texts = [p.read_text(encoding="utf-8") for p in (proj.docs_dir / edition).rglob("*.md")]
+        texts += [p.read_text(encoding="utf-8") for p in
+                  (ROOT / "tests" / "fixtures" / "readability" / edition).glob("*.md")]
+        readability.analyse(texts[0], "warm-up", profiles[edition])  # load dictionaries
+        words = 0
+        start = time.perf_counter()
+        for _ in range(20):
+            for text in texts:
+                words += readability.analyse(text, "x", profiles[edition]).words
+        elapsed = time.perf_counter() - start
+        out[edition] = {"words": words, "ms_per_1000_words": 1000 * elapsed / words * 1000}
+    return out
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="klarinfo-bench-") as tmp:
+        builds = bench_builds(Path(tmp))
+    gates = {"readability": bench_readability()}
+    print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
+    print(f"  stock mkdocs-material + i18n  {builds['stock_s']:7.2f} s")
+    print(f"  klarinfo                      {builds['ours_s']:7.2f} s")
+    print(f"  ratio ours/stock              {builds['ratio']:7.2f}")
+    print("\nReadability gate, ms per 1,000 words")
+    for edition, row in gates["readability"].items():
+        print(f"  {edition:8} {row['ms_per_1000_words']:7.2f}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"{stamp}.json"
+    out.write_text(json.dumps({"machine": machine(), "builds": builds, "gates": gates},
+                              indent=1), encoding="utf-8")
+    print(f"\nwritten {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
