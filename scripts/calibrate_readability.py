@@ -30,6 +30,8 @@ def scores(text: str, language: str, long_letters: int) -> dict[str, float]:
         "longest sentence": max(len(s.words) for s in found),
         f"long words % (> {long_letters} letters)":
             100 * sum(s.long_words(long_letters) for s in found) / words,
+        f"LIX-style (> {long_letters} letters)": readability.lix(
+            words, len(found), sum(s.long_words(long_letters) for s in found)),
     }
     if language == "ar":
         out["osman"] = readability.osman(" ".join(s.text for s in found), words, len(found))

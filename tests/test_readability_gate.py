@@ -91,3 +91,17 @@ def test_report_script_prints_the_table_and_fails_on_a_failing_page(tmp_path):
                      run.stdout), run.stdout
     assert re.search(r"docs/sv/index\.md\s+sv\s+longest sentence\s+[\d.]+\s+≤ 25\s+pass",
                      run.stdout)
+
+
+@pytest.mark.parametrize("language", ["ar", "so"])
+def test_calibrated_limits_pass_every_simple_and_fail_every_official_sample(language):
+    """The limits in mkdocs.yml still separate the calibration samples (WRITING.md)."""
+    profile = profiles()[language]
+    samples = Path(__file__).parent / "fixtures" / "calibration" / language
+    for group, should_pass in (("simple", True), ("official", False)):
+        files = sorted((samples / group).glob("*.txt"))
+        assert len(files) == 6
+        for path in files:
+            report = readability.analyse(path.read_text(encoding="utf-8"), path.name, profile)
+            page_level = all(s.passed for s in report.scores)
+            assert page_level is should_pass, (group, path.name, report.as_dict()["scores"])

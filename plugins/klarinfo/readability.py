@@ -45,9 +45,8 @@ DEFAULT_PROFILES: dict[str, dict[str, Any]] = {
     "sv-latt": {"language": "sv", "lix": 30, SENTENCE_WORDS: 15, "long_words_percent": 20},
     "en": {"language": "en", "flesch_reading_ease": 60, "flesch_kincaid_grade": 8,
            SENTENCE_WORDS: 25},
-    "ar": {"language": "ar", "osman": 80, SENTENCE_WORDS: 22},
-    "so": {"language": "so", "long_words_percent": 45, "long_word_letters": 7,
-           SENTENCE_WORDS: 22},
+    "ar": {"language": "ar", "osman": 75, SENTENCE_WORDS: 22},
+    "so": {"language": "so", "lix": 46, "long_word_letters": 7, SENTENCE_WORDS: 22},
 }
 
 
@@ -162,7 +161,11 @@ def build_profiles(
 # --- formulas ------------------------------------------------------------------------
 
 def lix(words: int, sentence_count: int, long_words: int) -> float:
-    """Björnsson's LIX: words per sentence + percentage of words with more than 6 letters."""
+    """Björnsson's LIX: words per sentence + percentage of long words.
+
+    Björnsson counts words of more than 6 letters; for Somali, whose suffixes make
+    everyday words long, the profile raises that to 7 (see WRITING.md).
+    """
     return words / sentence_count + 100 * long_words / words
 
 
@@ -201,7 +204,7 @@ def _scores(profile: Profile, found: list[Sentence], limits: Mapping[str, float]
     values: dict[str, float] = {}
     for metric in limits:
         if metric == "lix":
-            values[metric] = lix(words, count, sum(s.long_words(6) for s in found))
+            values[metric] = lix(words, count, long_words)
         elif metric == "long_words_percent":
             values[metric] = 100 * long_words / words
         elif metric == "mean_sentence_words":
