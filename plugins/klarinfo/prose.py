@@ -75,8 +75,12 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def extract(markdown: str) -> list[Block]:
-    """The prose blocks of a page, in order, with 1-based source line numbers."""
+def extract(markdown: str, tables: bool = False) -> list[Block]:
+    """The prose blocks of a page, in order, with 1-based source line numbers.
+
+    Tables are left out for readability formulas; with ``tables=True`` every row
+    becomes a block (terminology is checked in tables too).
+    """
     lines = _blank_comments(markdown).split("\n")
     blocks: list[Block] = []
     current: list[str] = []
@@ -123,6 +127,10 @@ def extract(markdown: str) -> list[Block]:
         ):
             flush()
             in_table = True
+            if tables and not _TABLE_SEPARATOR.match(raw):
+                start("paragraph", " ; ".join(c.strip() for c in raw.strip().strip("|")
+                                               .split("|")), number)
+                flush()
             continue
         if (_LINK_DEFINITION.match(raw) or _ABBR_DEFINITION.match(raw) or _RULE.match(raw)
                 or _HTML_ONLY.match(raw)):

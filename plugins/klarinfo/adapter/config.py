@@ -18,3 +18,5 @@ class KlarinfoConfig(Config):
     readability_mode = opt.Choice(["warn", "off"], default="warn")
     #: Where the machine-readable reports go, relative to the site folder.
     reports_dir = opt.Type(str, default="reports")
+    #: Termbase folder (glossary/*.yml), relative to mkdocs.yml.
+    glossary_dir = opt.Type(str, default="glossary")

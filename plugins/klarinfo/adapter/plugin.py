@@ -12,19 +12,35 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from klarinfo import catalogs, messages, publish, readability, readability_text, sitemap
+from klarinfo import (
+    catalogs,
+    glossary_check,
+    glossary_page,
+    messages,
+    publish,
+    readability,
+    readability_text,
+    sitemap,
+    termbase,
+)
 from klarinfo.alternates import Alternate, hreflang_links
 from klarinfo.editions import Edition, build_editions, by_id
 from klarinfo.errors import InputError
+from klarinfo.glossary_markup import Definition, mark_first_uses
 from klarinfo.html_root import set_root_attributes
+from klarinfo.prose import front_matter_end
+from klarinfo.term_matching import Matcher
 from klarinfo.theme_strings import write_partials
 
 from . import material_bundle
@@ -40,6 +56,20 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 _ROOT_TEMPLATES = ("404.html", "sitemap.xml")
 #: gettext domains: Material's interface strings, and the messages our plugin writes.
 DOMAINS = ("theme", "klarinfo")
+
+
+def _title(markdown: str, path: str) -> str:
+    """A page's title from front matter or its first heading, for glossary links."""
+    for line in markdown.splitlines()[:40]:
+        if line.startswith("title:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path
+
+
+def _first_content_line(markdown: str) -> int:
+    return front_matter_end(markdown.split("\n")) + 1
 
 
 def _in_folder(page: Any, folder: str) -> bool:
@@ -65,6 +95,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.root = Path.cwd()
         self.profiles: dict[str, readability.Profile] = {}
         self.readability: list[readability.PageReport] = []
+        self.termbase = termbase.Termbase(())
+        self.matchers: dict[str, Matcher] = {}
+        self.term_uses: dict[tuple[str, str], list[glossary_check.Use]] = {}
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -110,6 +143,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.profiles, problems = readability.build_profiles(self.config.readability)
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
+        self._load_termbase(root)
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
         self._compile_theme_strings(root)
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
@@ -134,6 +168,58 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             if domain == "theme":
                 write_partials(loaded, self.editions, self.theme_dir)
 
+    def _load_termbase(self, root: Path) -> None:
+        folder = root / self.config.glossary_dir
+        try:
+            self.termbase, findings = termbase.load(folder, [e.id for e in self.editions], root)
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        for finding in findings:
+            log.warning(str(finding))
+
+    def _matcher(self, edition: Edition) -> Matcher:
+        if edition.id not in self.matchers:
+            self.matchers[edition.id] = Matcher(self.termbase, edition.id, edition.lang)
+        return self.matchers[edition.id]
+
+    def _tr(self, edition: Edition) -> Any:
+        return messages.translator(self.root / self.config.locales_dir, edition.id, self.root)
+
+    # -- files: term index and the generated glossary page ------------------------
+
+    @event_priority(-110)  # after i18n chose this edition's files
+    def on_files(self, files: Any, *, config: MkDocsConfig) -> Any:
+        edition = self.edition
+        matcher = self._matcher(edition)
+        used_on: dict[str, list[tuple[str, str]]] = {}
+        for file in files.documentation_pages():
+            if getattr(file, "locale", edition.id) != edition.id or file.generated_by:
+                continue
+            text = file.content_string
+            uses = glossary_check.scan(text, matcher)
+            norm = getattr(file, "norm_src_uri", file.src_uri)
+            self.term_uses[(edition.id, norm)] = uses
+            for term_id in glossary_check.used_ids(uses, approved_only=True):
+                used_on.setdefault(term_id, []).append((_title(text, norm), norm))
+        files.append(self._glossary_file(config, used_on))
+        return files
+
+    def _glossary_file(self, config: MkDocsConfig, used_on: dict) -> File:
+        edition = self.edition
+        src = f"{edition.id}/{glossary_page.SLUG}.md"
+        content = glossary_page.render(self.termbase, edition.id, edition.lang, used_on,
+                                       self._tr(edition))
+        file = File.generated(config, src, content=content)
+        file.dest_uri = f"{edition.url_prefix}{glossary_page.SLUG}/index.html"
+        # the attributes mkdocs-static-i18n gives the files it creates
+        file.locale = file.localization = file.locale_alternate_of = edition.id
+        file.norm_src_uri = f"{glossary_page.SLUG}.md"
+        file.alternates = {
+            e.id: SimpleNamespace(url=f"{e.url_prefix}{glossary_page.SLUG}/", locale=e.id)
+            for e in self.editions
+        }
+        return file
+
     # -- navigation ----------------------------------------------------------------
 
     @event_priority(-90)  # just before i18n flattens the language sections (-100)
@@ -157,9 +243,51 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Any) -> str:
-        if self.config.readability_mode != "off" and self._is_own(page):
-            self._check_readability(page)
+        if self._is_own(page) and not page.file.generated_by:
+            if self.config.readability_mode != "off":
+                self._check_readability(page)
+            self._check_terms(page)
         return markdown
+
+    def _shown(self, page: Page) -> str:
+        source = Path(page.file.abs_src_path)
+        return str(source.relative_to(self.root)) if source.is_relative_to(self.root) \
+            else str(source)
+
+    def _check_terms(self, page: Page) -> None:
+        norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        uses = self.term_uses.get((self.edition.id, norm), [])
+        shown, tr = self._shown(page), self._tr(self.edition)
+        lines = glossary_check.deprecated(uses, shown, tr)
+        if not self.edition.default:
+            default = next(e for e in self.editions if e.default)
+            source = self.term_uses.get((default.id, norm))
+            if source is not None:
+                source_path = f"{Path(shown).parts[0]}/{default.id}/{norm}"
+                lines += glossary_check.consistency(
+                    glossary_check.used_ids(source, approved_only=True), source_path, uses,
+                    shown, self.edition.id, self.termbase, tr,
+                    first_line=_first_content_line(page.file.content_string))
+        for line in lines:
+            log.warning(line)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Any) -> str:
+        if page.file.generated_by:
+            return html
+        by_id = {e.id: e for e in self.editions}
+        edition = by_id.get(getattr(page.file, "locale", self.edition.id), self.edition)
+        definitions = {}
+        for term in self.termbase.terms:
+            entry = term.entries.get(edition.id)
+            if entry is not None:
+                target = f"{edition.url_prefix}{glossary_page.SLUG}/"
+                definitions[term.id] = Definition(
+                    entry.term, entry.definition,
+                    f"{get_relative_url(target, page.url)}#{term.id}")
+        more = self._tr(edition).gettext("More in the glossary")
+        marked, _ = mark_first_uses(html, self._matcher(edition), definitions, more)
+        return marked
 
     def _is_own(self, page: Page) -> bool:
         """True for a page written for this edition (not a Swedish fallback)."""
