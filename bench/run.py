@@ -20,7 +20,8 @@ from pathlib import Path
 
 import material
 import yaml
-from klarinfo import project, readability
+from klarinfo import glossary_check, project, readability, termbase
+from klarinfo.term_matching import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -86,9 +87,7 @@ def bench_readability() -> dict[str, dict[str, float]]:
     profiles, _ = readability.build_profiles(proj.plugin("klarinfo").get("readability"))
     out = {}
     for edition in proj.editions():
-        texts = [p.read_text(encoding="utf-8") for p in (proj.docs_dir / edition).rglob("*.md")]
-        texts += [p.read_text(encoding="utf-8") for p in
-                  (ROOT / "tests" / "fixtures" / "readability" / edition).glob("*.md")]
+        texts = _texts(proj, edition, "readability")
         readability.analyse(texts[0], "warm-up", profiles[edition])  # load dictionaries
         words = 0
         start = time.perf_counter()
@@ -100,17 +99,45 @@ def bench_readability() -> dict[str, dict[str, float]]:
     return out
 
 
+def _texts(proj: project.Project, edition: str, fixtures: str) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in (proj.docs_dir / edition).rglob("*.md")]
+    texts += [p.read_text(encoding="utf-8") for p in
+              (ROOT / "tests" / "fixtures" / fixtures / edition).glob("*.md")]
+    return texts
+
+
+def bench_glossary() -> dict[str, dict[str, float]]:
+    """ms per 1,000 words of the terminology scan, per edition (matcher compiled once)."""
+    proj = project.load(ROOT / "mkdocs.yml")
+    settings = proj.plugin("klarinfo").get("editions", {})
+    base, _ = termbase.load(ROOT / "glossary", proj.editions())
+    out = {}
+    for edition in proj.editions():
+        texts = _texts(proj, edition, "readability")
+        matcher = Matcher(base, edition, settings.get(edition, {}).get("lang", edition))
+        words = sum(len(t.split()) for t in texts) * 20
+        start = time.perf_counter()
+        for _ in range(20):
+            for text in texts:
+                glossary_check.scan(text, matcher)
+        elapsed = time.perf_counter() - start
+        out[edition] = {"words": words, "terms": len(base.terms),
+                        "ms_per_1000_words": 1000 * elapsed / words * 1000}
+    return out
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="klarinfo-bench-") as tmp:
         builds = bench_builds(Path(tmp))
-    gates = {"readability": bench_readability()}
+    gates = {"readability": bench_readability(), "glossary": bench_glossary()}
     print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
     print(f"  stock mkdocs-material + i18n  {builds['stock_s']:7.2f} s")
     print(f"  klarinfo                      {builds['ours_s']:7.2f} s")
     print(f"  ratio ours/stock              {builds['ratio']:7.2f}")
-    print("\nReadability gate, ms per 1,000 words")
+    print("\nGate cost, ms per 1,000 words   readability   glossary")
     for edition, row in gates["readability"].items():
-        print(f"  {edition:8} {row['ms_per_1000_words']:7.2f}")
+        print(f"  {edition:30} {row['ms_per_1000_words']:11.2f} "
+              f"{gates['glossary'][edition]['ms_per_1000_words']:10.2f}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"

@@ -71,7 +71,13 @@ class RequestLog:
 
 
 def run_axe(page) -> list[dict]:
-    """axe-core violations of WCAG 2.2 A/AA and best-practice rules on the loaded page."""
+    """axe-core violations of WCAG 2.2 A/AA and best-practice rules on the loaded page.
+
+    Waits for running CSS transitions first: a menu fading out is half-transparent
+    for a moment, and axe would measure the contrast of that frame.
+    """
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS

@@ -217,3 +217,20 @@ def test_first_use_only_and_never_in_links_headings_or_code(termbase):
     assert out.count("klarinfo-def-tolk\"") == 3  # popovertarget, describedby, id
     assert "<h2>Tolk</h2>" in out and '<a href="x">tolken</a>' in out and "&amp;" in out
     assert 'Ring en <span class="klarinfo-term"><button' in out
+
+
+def test_arabic_article_on_every_word_and_somali_curly_apostrophe():
+    terms, _ = parse("""\
+terms:
+  - id: tolk
+    sv: {term: tolk, definition: En person.}
+    sv-latt: {term: tolk, definition: En person.}
+    en: {term: interpreter, definition: A person.}
+    ar: {term: مترجم فوري, definition: شخص.}
+    so: {term: Hay'adda Caymiska Bulshada, definition: Hay'ad.}
+""", "g.yml", EDITIONS)
+    base = Termbase(tuple(terms))
+    assert [t for t, _, _ in found(base, "ar", "ar", "اتصل بالمترجم الفوري أو مترجم فوري.")] == [
+        "بالمترجم الفوري", "مترجم فوري"]
+    assert [t for t, _, _ in found(base, "so", "so", "La xiriir Hay’adda Caymiska Bulshada.")] == [
+        "Hay’adda Caymiska Bulshada"]

@@ -39,16 +39,26 @@ _AR_SUFFIXES = (
     "ه ها هم هما هن ك كم كما ي نا ات ان ين ون"
 ).split()
 _AR_PREFIX = r"(?:[وف])?(?:[بك]?ال|لل|[بكل])?"
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "’": "'"})
+_APOSTROPHE = str.maketrans({"’": "'", "ʼ": "'"})
 
 
 def normalise(text: str, language: str) -> str:
-    """Same-length normalisation, so match offsets stay valid in the original text."""
-    return text.translate(_ALEF) if language == "ar" else text
+    """Same-length normalisation, so match offsets stay valid in the original text:
+    Arabic alef variants, and typographic apostrophes (Somali Hay’adda = Hay'adda)."""
+    return text.translate(_ALEF if language == "ar" else _APOSTROPHE)
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 def _key(text: str, language: str) -> str:
-    return " ".join(normalise(text, language).lower().split())
+    words = normalise(text, language).lower().split()
+    if language == "ar":
+        # In Arabic noun–adjective terms every word takes the article: المترجم الفوري.
+        words = [_strip_article(w) for w in words]
+    return " ".join(words)
 
 
 def _alternatives(endings: Iterable[str]) -> str:
@@ -93,12 +103,8 @@ class Matcher:
         self.pattern = self._compile()
 
     def _bases(self, form: str) -> list[str]:
-        base = _key(form, self.language)
+        base = _key(form, self.language)  # Arabic: articles stripped, matched by the pattern
         if self.language == "ar":
-            words = base.split(" ")
-            if words[0].startswith("ال") and len(words[0]) > 3:
-                words[0] = words[0][2:]  # the article is matched by the prefix group
-            base = " ".join(words)
             return [base, base[:-1] + "ت"] if base.endswith("ة") else [base]
         if self.language == "sv" and base.endswith("e") and len(base) > 4:
             return [base, base[:-1]]  # handläggare → handläggar-na
@@ -112,7 +118,8 @@ class Matcher:
         if not self.surfaces:
             return None
         bases = sorted(self.surfaces, key=len, reverse=True)
-        body = "|".join(r"\s+".join(re.escape(w) for w in b.split(" ")) for b in bases)
+        between = r"\s+(?:ال)?" if self.language == "ar" else r"\s+"
+        body = "|".join(between.join(re.escape(w) for w in b.split(" ")) for b in bases)
         if self.language == "sv":
             suffix = (rf"(?:{_alternatives(_SV_ENDINGS)}|s?(?!(?:{_SV_NOT_COMPOUND})(?!\w))"
                       r"[^\W\d_]{3,})?")
