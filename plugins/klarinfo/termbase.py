@@ -66,7 +66,7 @@ class _Mapping(dict):
     key_lines: dict[str, int]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
         mapping = _Mapping(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
