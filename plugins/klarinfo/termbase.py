@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from klarinfo import yaml_lines
 from klarinfo.errors import Finding, InputError
+from klarinfo.yaml_lines import line as _line
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_KEYS = {"id", "source", "note", "topic"}
@@ -57,33 +57,6 @@ class Termbase:
 
     def by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
-
-
-# --- YAML with line numbers -------------------------------------------------------------
-
-class _Mapping(dict):
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
-        mapping = _Mapping(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {
-            str(key.value): key.start_mark.line + 1 for key, _ in node.value
-        }
-        return mapping
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map",
-                        lambda loader, node: loader.construct_mapping(node))
-
-
-def _line(mapping: Any, key: str | None = None) -> int | None:
-    if isinstance(mapping, _Mapping):
-        return mapping.key_lines.get(key, mapping.line) if key else mapping.line
-    return None
 
 
 # --- validation -------------------------------------------------------------------------
@@ -156,13 +129,7 @@ def parse(text: str, path: str, editions: Iterable[str]) -> tuple[list[Term], li
     """Terms of one YAML file; every problem is a Finding with its line."""
     editions = list(editions)
     findings: list[Finding] = []
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(Finding(path, mark.line + 1 if mark else None,
-                                 f"YAML syntax error: {getattr(exc, 'problem', exc)}",
-                                 "check indentation and quoting on this line")) from None
+    data = yaml_lines.load(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise InputError(Finding(path, 1, "a glossary file must have a 'terms:' list",
                                  "start the file with 'terms:' and one '- id: …' per term"))

@@ -1,0 +1,367 @@
+"""Worked examples: how splitting parental benefit days changes each parent's income and pension.
+
+A model for examples, not a decision: gross amounts before tax, general pension only
+(no occupational pension, no guarantee pension), incomes constant in today's
+money. Every rule figure comes from data/rules.yml for the chosen rule year.
+Formulas, one per function, are explained on the "how we calculate" page.
+
+    python -m klarinfo.life_income SCENARIO.yml [--json] [--year 2026]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from klarinfo import rules as rules_module
+from klarinfo import yaml_lines
+from klarinfo.errors import Finding, InputError
+from klarinfo.rules import YearRules
+
+Arrival = Literal["birth", "after_first_birthday", "after_second_birthday"]
+DAYS_PER_YEAR = 365
+DAYS_PER_MONTH = 30  # Försäkringskassan counts a month of full-time benefit as 30 days
+
+
+@dataclass(frozen=True)
+class Parent:
+    name: str
+    monthly_income: float  # SEK per month before the birth; 0 = no income
+    qualifies: bool = True  # met the 240-day rule; if not, income-level days pay the basic level
+    employed: bool = True  # had a job before the birth
+
+
+@dataclass(frozen=True)
+class Split:
+    label: str
+    days: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    year: int
+    parents: tuple[Parent, Parent]
+    splits: tuple[Split, ...]
+    arrival: Arrival = "birth"
+    years_after: int = 10  # later years counted in "income over the years"
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    """Days the family has, per parent, by level (the reserved days are income-level days)."""
+
+    income_level: int
+    minimum_level: int
+    reserved: int
+
+    @property
+    def total(self) -> int:
+        return self.income_level + self.minimum_level
+
+
+@dataclass(frozen=True)
+class Use:
+    """Days one parent takes, by level and by whose share they come from."""
+
+    income_level_days: int
+    minimum_level_days: int
+    transferred_days: int  # from the other parent's share
+    forfeited_days: int  # own reserved days not taken: lost, never transferred
+
+    @property
+    def days(self) -> int:
+        return self.income_level_days + self.minimum_level_days
+
+
+@dataclass(frozen=True)
+class ParentResult:
+    name: str
+    daily_benefit_sek: int
+    monthly_benefit_sek: int
+    income_level_days: int
+    minimum_level_days: int
+    transferred_days: int
+    forfeited_days: int
+    benefit_paid_sek: int
+    leave_year_income_sek: int
+    pension_qualifying_income_sek: int
+    pension_credit_sek: int
+    child_year_credit_sek: int
+    income_over_years_sek: int
+    pension_credits_over_years_sek: int
+    years: list[dict[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    label: str
+    parents: tuple[ParentResult, ParentResult]
+
+
+# --- rules, formula by formula --------------------------------------------------------
+
+def entitlement(r: YearRules, arrival: Arrival) -> Entitlement:
+    """Each parent's half of the days. For a child who arrives after its first or second
+    birthday the law limits the total (200 / 100 days); we keep the birth proportions of
+    levels and reserved days, an assumption stated on the explanation page."""
+    total = r.parental_days_total
+    income = r.parental_days_income_level / 2
+    reserved = r.parental_days_reserved_per_parent
+    limited = total
+    if arrival != "birth":
+        limited = (r.parental_days_arrival_after_first_birthday if arrival ==
+                   "after_first_birthday" else r.parental_days_arrival_after_second_birthday)
+        income = round(income * limited / total)
+        reserved = math.floor(reserved * limited / total)
+    per_parent = int(limited) // 2
+    return Entitlement(int(income), per_parent - int(income), int(reserved))
+
+
+def daily_benefit(r: YearRules, annual_income: float, qualifies: bool = True) -> int:
+    """Benefit per income-level day: round(0.8 × 0.97 × min(income, 10 pbb) / 365),
+    never below the basic level; the basic level without qualifying income."""
+    basic = int(r.parental_basic_level_per_day)
+    if not qualifies or annual_income <= 0:
+        return basic
+    capped = min(annual_income, r.parental_income_ceiling_pbb * r.prisbasbelopp)
+    amount = round(r.parental_income_share * r.parental_sgi_factor * capped / DAYS_PER_YEAR)
+    return max(basic, int(amount))
+
+
+def pension_qualifying_income(r: YearRules, income: float) -> int:
+    """PGI: income less the 7 % general pension fee, at most 7.5 ibb, none below 42.3 % pbb."""
+    if income < r.pension_floor_pbb * r.prisbasbelopp:
+        return 0
+    return int(round(min((1 - r.pension_general_fee) * income,
+                         r.pension_ceiling_ibb * r.inkomstbasbelopp)))
+
+
+def pension_credit(r: YearRules, qualifying: float) -> int:
+    """Pension rights earned in a year: 18.5 % of the pension base."""
+    return int(round(r.pension_contribution_rate * qualifying))
+
+
+# --- allocation and validation ----------------------------------------------------------
+
+class SplitError(ValueError):
+    """A split the rules do not allow; the message names the rule."""
+
+
+def allocate(days: Sequence[int], share: Entitlement) -> tuple[Use, Use]:
+    """Which days each parent's days are, under the rules.
+
+    Each parent first takes days from their own share, income-level days first.
+    Days beyond their share come from the other parent's share, except the other
+    parent's reserved days, which can never move: reserved days not taken are lost.
+    """
+    if len(days) != 2 or any(not isinstance(d, int) or d < 0 for d in days):
+        raise SplitError("a split gives each of the two parents a whole number of days ≥ 0")
+    family = 2 * share.total
+    if sum(days) > family:
+        raise SplitError(f"the split uses {sum(days)} days but the child gives {family} days")
+    own = [(min(d, share.income_level), 0) for d in days]
+    own = [(i, min(d - i, share.minimum_level)) for d, (i, _) in zip(days, own, strict=True)]
+    uses = []
+    for me in (0, 1):
+        other = 1 - me
+        extra = days[me] - sum(own[me])
+        used_income_other = own[other][0]
+        forfeited_other = max(0, share.reserved - used_income_other)
+        movable_income = share.income_level - used_income_other - forfeited_other
+        movable_minimum = share.minimum_level - own[other][1]
+        if extra > movable_income + movable_minimum:
+            raise SplitError(
+                f"parent {me + 1} takes {days[me]} days, but the other parent's "
+                f"{share.reserved} reserved days cannot be transferred: at most "
+                f"{sum(own[me]) + movable_income + movable_minimum} days are possible")
+        from_income = min(extra, movable_income)
+        uses.append(Use(own[me][0] + from_income, own[me][1] + extra - from_income, extra,
+                        max(0, share.reserved - own[me][0])))
+    return uses[0], uses[1]
+
+
+# --- the example -------------------------------------------------------------------------
+
+def _calendar(uses: tuple[Use, Use]) -> list[tuple[list[int], list[int]]]:
+    """Days per parent per year after the birth: parent 1's leave first, then parent 2's.
+
+    Returns for each year (income-level days, minimum-level days) per parent.
+    """
+    years: list[tuple[list[int], list[int]]] = []
+    cursor = 0
+    for index, use in enumerate(uses):
+        for level, count in ((0, use.income_level_days), (1, use.minimum_level_days)):
+            while count:
+                year, offset = divmod(cursor, DAYS_PER_YEAR)
+                while len(years) <= year:
+                    years.append(([0, 0], [0, 0]))
+                take = min(count, DAYS_PER_YEAR - offset)
+                years[year][index][level] += take
+                cursor += take
+                count -= take
+    return years or [([0, 0], [0, 0])]
+
+
+def compute(scenario: Scenario, rules: rules_module.Rules) -> list[SplitResult]:
+    r = rules.at(scenario.year)
+    share = entitlement(r, scenario.arrival)
+    results = []
+    for split in scenario.splits:
+        try:
+            uses = allocate(split.days, share)
+        except SplitError as exc:
+            raise SplitError(f"split '{split.label}': {exc}") from None
+        calendar = _calendar(uses)
+        horizon = max(len(calendar), 1) + scenario.years_after
+        per_parent: list[list[dict[str, int]]] = [[], []]
+        for year in range(horizon):
+            days = calendar[year] if year < len(calendar) else ([0, 0], [0, 0])
+            for index, parent in enumerate(scenario.parents):
+                annual = parent.monthly_income * 12
+                income_days, minimum_days = days[index]
+                daily = daily_benefit(r, annual, parent.qualifies)
+                benefit = income_days * daily + minimum_days * int(
+                    r.parental_minimum_level_per_day)
+                earned = annual * (DAYS_PER_YEAR - income_days - minimum_days) / DAYS_PER_YEAR
+                income = round(earned + benefit)
+                per_parent[index].append({"year": year + 1, "benefit_sek": int(benefit),
+                                          "income_sek": int(income),
+                                          "pgi_sek": pension_qualifying_income(r, income)})
+        _child_years(r, scenario, per_parent)
+        parents = []
+        for index, parent in enumerate(scenario.parents):
+            use, years = uses[index], per_parent[index]
+            daily = daily_benefit(r, parent.monthly_income * 12, parent.qualifies)
+            benefit = use.income_level_days * daily + use.minimum_level_days * int(
+                r.parental_minimum_level_per_day)
+            first = years[0]
+            parents.append(ParentResult(
+                name=parent.name,
+                daily_benefit_sek=daily,
+                monthly_benefit_sek=daily * DAYS_PER_MONTH,
+                income_level_days=use.income_level_days,
+                minimum_level_days=use.minimum_level_days,
+                transferred_days=use.transferred_days,
+                forfeited_days=use.forfeited_days,
+                benefit_paid_sek=int(benefit),
+                leave_year_income_sek=first["income_sek"],
+                pension_qualifying_income_sek=first["pgi_sek"],
+                pension_credit_sek=pension_credit(r, first["pgi_sek"] + first["child_year_sek"]),
+                child_year_credit_sek=pension_credit(r, first["child_year_sek"]),
+                income_over_years_sek=sum(y["income_sek"] for y in years),
+                pension_credits_over_years_sek=sum(
+                    pension_credit(r, y["pgi_sek"] + y["child_year_sek"]) for y in years),
+                years=years,
+            ))
+        results.append(SplitResult(split.label, (parents[0], parents[1])))
+    return results
+
+
+def _child_years(r: YearRules, scenario: Scenario, per_parent: list[list[dict[str, int]]]
+                 ) -> None:
+    """Child-year pension base (barnår) for the first four years, to the parent with the
+    lower PGI: the larger of (a) the drop below their PGI before the birth and (c) one
+    income base amount. Alternative (b), 75 % of the average PGI of all insured, is not
+    modelled (it needs a figure we do not hold), so this may understate the credit."""
+    before = [pension_qualifying_income(r, p.monthly_income * 12) for p in scenario.parents]
+    for year in range(len(per_parent[0])):
+        for index in (0, 1):
+            per_parent[index][year]["child_year_sek"] = 0
+        if year >= r.pension_child_years:
+            continue
+        pgi = [per_parent[i][year]["pgi_sek"] for i in (0, 1)]
+        lower = 0 if pgi[0] <= pgi[1] else 1
+        base = max(before[lower] - pgi[lower], r.inkomstbasbelopp)
+        room = r.pension_ceiling_ibb * r.inkomstbasbelopp - pgi[lower]
+        per_parent[lower][year]["child_year_sek"] = int(round(max(0, min(base, room))))
+
+
+# --- scenarios from YAML ----------------------------------------------------------------
+
+def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scenario:
+    """A scenario from parsed YAML; every problem is a Finding with its line."""
+    findings: list[Finding] = []
+
+    def bad(where: Any, key: str | None, problem: str, fix: str) -> None:
+        findings.append(Finding(path, yaml_lines.line(where, key), problem, fix))
+
+    if not isinstance(data, dict):
+        raise InputError(Finding(path, 1, "a scenario must be a mapping",
+                                 "write year:, parents: and splits:"))
+    year = data.get("year", default_year)
+    if not isinstance(year, int):
+        bad(data, "year", f"year {year!r} is not a rule year", "write e.g. 'year: 2026'")
+    arrival = data.get("arrival", "birth")
+    if arrival not in ("birth", "after_first_birthday", "after_second_birthday"):
+        bad(data, "arrival", f"arrival {arrival!r} is unknown",
+            "use birth, after_first_birthday or after_second_birthday")
+    parents = []
+    raw_parents = data.get("parents")
+    if not isinstance(raw_parents, list) or len(raw_parents) != 2:
+        bad(data, "parents", "a scenario needs exactly two parents",
+            "write parents: with two entries (name:, monthly_income:)")
+        raw_parents = []
+    for raw in raw_parents:
+        income = raw.get("monthly_income") if isinstance(raw, dict) else None
+        if isinstance(income, bool) or not isinstance(income, (int, float)) or income < 0:
+            bad(raw, "monthly_income", f"monthly_income {income!r} is not an amount",
+                "write a number of kronor per month before tax, 0 for no income")
+            continue
+        parents.append(Parent(str(raw.get("name", f"{len(parents) + 1}")), float(income),
+                              bool(raw.get("qualifies", income > 0)),
+                              bool(raw.get("employed", income > 0))))
+    splits = []
+    for raw in data.get("splits") or []:
+        days = raw.get("days") if isinstance(raw, dict) else None
+        if not (isinstance(days, list) and len(days) == 2 and all(
+                isinstance(d, int) and not isinstance(d, bool) for d in days)):
+            bad(raw, "days", f"days {days!r} must be two whole numbers",
+                "write days: [parent one, parent two]")
+            continue
+        splits.append(Split(str(raw.get("label", f"{days[0]}/{days[1]}")), (days[0], days[1])))
+    if not splits:
+        bad(data, "splits", "a scenario needs at least one split", "add splits: with days:")
+    if findings:
+        raise InputError(findings)
+    return Scenario(year, (parents[0], parents[1]), tuple(splits), arrival,
+                    int(data.get("years_after", 10)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Compute a life-income example scenario.")
+    parser.add_argument("scenario", type=Path)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--year", type=int, help="rule year (default: the scenario's)")
+    parser.add_argument("--rules", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "data" / "rules.yml")
+    args = parser.parse_args(argv)
+    try:
+        rules = rules_module.load(args.rules)
+        data = yaml_lines.load(args.scenario.read_text(encoding="utf-8"), str(args.scenario))
+        if args.year and isinstance(data, dict):
+            data["year"] = args.year
+        results = compute(scenario_from(data, str(args.scenario)), rules)
+    except (InputError, SplitError, KeyError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
+    else:
+        for result in results:
+            print(result.label)
+            for p in result.parents:
+                print(f"  {p.name}: {p.income_level_days} + {p.minimum_level_days} days, "
+                      f"{p.daily_benefit_sek} kr/day, benefit {p.benefit_paid_sek} kr, "
+                      f"income year 1 {p.leave_year_income_sek} kr, "
+                      f"pension rights year 1 {p.pension_credit_sek} kr")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

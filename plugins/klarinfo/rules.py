@@ -1,0 +1,127 @@
+"""Rule parameters (data/rules.yml): one value per rule year, each with its unit and source.
+
+Pages and worked examples read every amount, day count and limit from here, so a
+page never holds a hand-typed figure that goes stale, and next year's update is
+one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from klarinfo import yaml_lines
+from klarinfo.errors import Finding, InputError
+from klarinfo.yaml_lines import line
+
+UNITS = {"SEK/year", "SEK/month", "SEK/day", "SEK", "days", "share", "years", "prisbasbelopp",
+         "inkomstbasbelopp", "percent"}
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    unit: str
+    source: Source
+    values: Mapping[int, float]
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Rules:
+    parameters: Mapping[str, Parameter]
+
+    @property
+    def years(self) -> list[int]:
+        """Rule years every parameter has a value for."""
+        sets = [set(p.values) for p in self.parameters.values()]
+        return sorted(set.intersection(*sets)) if sets else []
+
+    def value(self, name: str, year: int) -> float:
+        parameter = self.parameters.get(name)
+        if parameter is None:
+            raise KeyError(f"no rule parameter '{name}' in data/rules.yml")
+        if year not in parameter.values:
+            raise KeyError(f"rule parameter '{name}' has no value for {year} "
+                           f"(it has {sorted(parameter.values)})")
+        return parameter.values[year]
+
+    def at(self, year: int) -> YearRules:
+        if year not in self.years:
+            raise KeyError(f"no rules for {year}; data/rules.yml covers {self.years}")
+        return YearRules(self, year)
+
+
+@dataclass(frozen=True)
+class YearRules:
+    """The parameters of one rule year, by attribute: ``r.prisbasbelopp``."""
+
+    rules: Rules
+    year: int
+
+    def __getattr__(self, name: str) -> float:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.rules.value(name, self.year)
+
+
+def parse(text: str, path: str) -> Rules:
+    data = yaml_lines.load(text, path)
+    findings: list[Finding] = []
+    if not isinstance(data, dict):
+        raise InputError(Finding(path, 1, "the rules file must be a mapping of parameters",
+                                 "write 'name:' with unit, source and values under it"))
+    parameters: dict[str, Parameter] = {}
+    for name, raw in data.items():
+        at = line(data, name)
+        if not isinstance(raw, dict):
+            findings.append(Finding(path, at, f"parameter '{name}' is not a mapping",
+                                    "give it unit:, source: and values:"))
+            continue
+        unit = raw.get("unit")
+        if unit not in UNITS:
+            findings.append(Finding(path, line(raw, "unit") or at,
+                                    f"parameter '{name}' has unit {unit!r}",
+                                    f"use one of {', '.join(sorted(UNITS))}"))
+        source = raw.get("source")
+        if not (isinstance(source, dict) and str(source.get("title") or "").strip()
+                and str(source.get("url") or "").startswith("https://")):
+            findings.append(Finding(path, line(raw, "source") or at,
+                                    f"parameter '{name}' has no usable source",
+                                    "add source: with title: and an https url:"))
+            source = {"title": "", "url": ""}
+        values = raw.get("values")
+        if not isinstance(values, dict) or not values:
+            findings.append(Finding(path, line(raw, "values") or at,
+                                    f"parameter '{name}' has no values",
+                                    "write values: {2026: …}, one value per rule year"))
+            continue
+        clean: dict[int, float] = {}
+        for year, value in values.items():
+            if not isinstance(year, int) or not 2000 <= year <= 2100:
+                findings.append(Finding(path, line(raw, "values"),
+                                        f"parameter '{name}': {year!r} is not a rule year",
+                                        "use a four-digit year as the key"))
+            elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                findings.append(Finding(path, line(raw, "values"),
+                                        f"parameter '{name}' has {value!r} for {year}",
+                                        "write a number (no spaces or units in the value)"))
+            else:
+                clean[year] = value
+        parameters[name] = Parameter(name, str(unit), Source(str(source["title"]),
+                                     str(source["url"])), clean, path, at or 0)
+    if findings:
+        raise InputError(findings)
+    return Rules(parameters)
+
+
+def load(path: Path, shown: str | None = None) -> Rules:
+    return parse(path.read_text(encoding="utf-8"), shown or str(path))
