@@ -159,3 +159,15 @@ def test_cli_refuses_an_impossible_split(tmp_path):
     assert run.returncode == 2
     assert "split 'all': parent 1 takes 480 days, but the other parent's 90 reserved days " \
            "cannot be transferred" in run.stderr
+
+
+def test_career_effect_is_a_range_and_off_without_a_job():
+    scenario = li.Scenario(2025, (li.Parent("A", 0), li.Parent("B", 30_000)),
+                           (li.Split("s", (300, 180)),), years_after=10)
+    a, b = li.compute(scenario, RULES)[0].parents
+    assert a.income_over_years_low_sek is None and a.income_over_years_high_sek is None
+    # B: 180 days = 6 months; later years lose 6 × 0.1 % to 6 × 4.5 % of 360 000 a year
+    assert b.income_over_years_low_sek < b.income_over_years_high_sek < b.income_over_years_sek
+    later = b.income_over_years_sek - sum(y["income_sek"] for y in b.years[:2])
+    assert b.income_over_years_sek - b.income_over_years_high_sek == round(later * 0.006)
+    assert b.income_over_years_sek - b.income_over_years_low_sek == round(later * 0.27)

@@ -95,7 +95,8 @@ def entries(catalog: Catalog) -> dict[str, Entry]:
     for message in catalog:
         if not message.id:
             continue  # the header
-        key = message.context or str(message.id)
+        key = message.context or (message.id[0] if isinstance(message.id, (tuple, list))
+                                  else str(message.id))
         out[key] = Entry(
             context=key,
             source=_text(message.id),
@@ -141,9 +142,7 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
                     "check the translation, then remove the '#, fuzzy' line",
                 )
             )
-        elif sorted(_PLACEHOLDERS.findall(wanted.source)) != sorted(
-            _PLACEHOLDERS.findall(entry.text)
-        ):
+        elif set(_PLACEHOLDERS.findall(wanted.source)) != set(_PLACEHOLDERS.findall(entry.text)):
             findings.append(
                 Finding(
                     display,

@@ -27,6 +27,7 @@ from klarinfo.rules import YearRules
 Arrival = Literal["birth", "after_first_birthday", "after_second_birthday"]
 DAYS_PER_YEAR = 365
 DAYS_PER_MONTH = 30  # Försäkringskassan counts a month of full-time benefit as 30 days
+ROLES = ("mother", "father", "parent")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Parent:
     monthly_income: float  # SEK per month before the birth; 0 = no income
     qualifies: bool = True  # met the 240-day rule; if not, income-level days pay the basic level
     employed: bool = True  # had a job before the birth
+    role: str | None = None  # mother / father / parent: named in the reader's language
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class ParentResult:
     child_year_credit_sek: int
     income_over_years_sek: int
     pension_credits_over_years_sek: int
+    # the same with the research range of the career effect (None: no job before the birth)
+    income_over_years_low_sek: int | None
+    income_over_years_high_sek: int | None
     years: list[dict[str, int]] = field(default_factory=list)
 
 
@@ -257,10 +262,28 @@ def compute(scenario: Scenario, rules: rules_module.Rules) -> list[SplitResult]:
                 income_over_years_sek=sum(y["income_sek"] for y in years),
                 pension_credits_over_years_sek=sum(
                     pension_credit(r, y["pgi_sek"] + y["child_year_sek"]) for y in years),
+                income_over_years_low_sek=_with_career_effect(
+                    r, parent, use, years, len(calendar), r.career_effect_per_month_high),
+                income_over_years_high_sek=_with_career_effect(
+                    r, parent, use, years, len(calendar), r.career_effect_per_month_low),
                 years=years,
             ))
         results.append(SplitResult(split.label, (parents[0], parents[1])))
     return results
+
+
+def _with_career_effect(r: YearRules, parent: Parent, use: Use, years: list[dict[str, int]],
+                        leave_years: int, per_month: float) -> int | None:
+    """Income over the years if each month of leave lowers later earnings by ``per_month``.
+
+    A range from research (see data/rules.yml), not a rule; it only applies to a
+    parent who had a job before the birth.
+    """
+    if not parent.employed or parent.monthly_income <= 0:
+        return None
+    factor = max(0.0, 1 - per_month * use.days / DAYS_PER_MONTH)
+    return int(sum(y["income_sek"] if i < leave_years else round(y["income_sek"] * factor)
+                   for i, y in enumerate(years)))
 
 
 def _child_years(r: YearRules, scenario: Scenario, per_parent: list[list[dict[str, int]]]
@@ -283,6 +306,21 @@ def _child_years(r: YearRules, scenario: Scenario, per_parent: list[list[dict[st
 
 
 # --- scenarios from YAML ----------------------------------------------------------------
+
+def with_preset(data: Any, presets: dict[str, Any], path: str) -> Any:
+    """A block naming ``preset:`` gets the preset's parents and splits; its own keys win."""
+    if not isinstance(data, dict) or "preset" not in data:
+        return data
+    name = data["preset"]
+    if name not in presets:
+        raise InputError(Finding(path, yaml_lines.line(data, "preset"),
+                                 f"unknown preset {name!r}",
+                                 f"use one of {', '.join(sorted(presets))} or give parents: "
+                                 "and splits:"))
+    merged = {k: v for k, v in presets[name].items() if k != "description"}
+    merged.update({k: v for k, v in data.items() if k != "preset"})
+    return merged
+
 
 def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scenario:
     """A scenario from parsed YAML; every problem is a Finding with its line."""
@@ -313,9 +351,12 @@ def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scen
             bad(raw, "monthly_income", f"monthly_income {income!r} is not an amount",
                 "write a number of kronor per month before tax, 0 for no income")
             continue
-        parents.append(Parent(str(raw.get("name", f"{len(parents) + 1}")), float(income),
-                              bool(raw.get("qualifies", income > 0)),
-                              bool(raw.get("employed", income > 0))))
+        role = raw.get("role")
+        if role is not None and role not in ROLES:
+            bad(raw, "role", f"role {role!r} is unknown", f"use one of {', '.join(ROLES)}")
+        parents.append(Parent(str(raw.get("name", role or f"{len(parents) + 1}")),
+                              float(income), bool(raw.get("qualifies", income > 0)),
+                              bool(raw.get("employed", income > 0)), role))
     splits = []
     for raw in data.get("splits") or []:
         days = raw.get("days") if isinstance(raw, dict) else None

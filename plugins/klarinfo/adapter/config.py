@@ -20,3 +20,6 @@ class KlarinfoConfig(Config):
     reports_dir = opt.Type(str, default="reports")
     #: Termbase folder (glossary/*.yml), relative to mkdocs.yml.
     glossary_dir = opt.Type(str, default="glossary")
+    #: Rule parameters and worked-example presets, relative to mkdocs.yml.
+    rules_file = opt.Type(str, default="data/rules.yml")
+    presets_file = opt.Type(str, default="data/life_income_presets.yml")

@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from klarinfo import (
     catalogs,
+    examples,
     glossary_check,
     glossary_page,
     messages,
@@ -33,7 +34,9 @@ from klarinfo import (
     readability_text,
     sitemap,
     termbase,
+    yaml_lines,
 )
+from klarinfo import rules as rules_module
 from klarinfo.alternates import Alternate, hreflang_links
 from klarinfo.editions import Edition, build_editions, by_id
 from klarinfo.errors import InputError
@@ -98,6 +101,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.termbase = termbase.Termbase(())
         self.matchers: dict[str, Matcher] = {}
         self.term_uses: dict[tuple[str, str], list[glossary_check.Use]] = {}
+        self.rules: rules_module.Rules | None = None
+        self.presets: dict[str, Any] = {}
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -144,6 +149,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
         self._load_termbase(root)
+        self._load_rules(root)
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
         self._compile_theme_strings(root)
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
@@ -176,6 +182,15 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             raise PluginError(str(exc)) from None
         for finding in findings:
             log.warning(str(finding))
+
+    def _load_rules(self, root: Path) -> None:
+        try:
+            self.rules = rules_module.load(root / self.config.rules_file, self.config.rules_file)
+            presets = root / self.config.presets_file
+            self.presets = yaml_lines.load(presets.read_text(encoding="utf-8"),
+                                           self.config.presets_file) or {}
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
 
     def _matcher(self, edition: Edition) -> Matcher:
         if edition.id not in self.matchers:
@@ -247,7 +262,25 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             if self.config.readability_mode != "off":
                 self._check_readability(page)
             self._check_terms(page)
-        return markdown
+        return self._expand_examples(markdown, page)
+
+    def _expand_examples(self, markdown: str, page: Page) -> str:
+        if "life-income" not in markdown or self.rules is None:
+            return markdown
+        by_id = {e.id: e for e in self.editions}
+        edition = by_id.get(getattr(page.file, "locale", self.edition.id), self.edition)
+        context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
+                                   self._tr(edition), self.rules.years[-1])
+        # MkDocs strips front matter (and blank lines after it); count the lines it
+        # removed so findings point into the file.
+        raw = page.file.content_string
+        head = markdown.lstrip("\n")[:200]
+        offset = raw[:max(0, raw.find(head))].count("\n") - (len(markdown) - len(
+            markdown.lstrip("\n")))
+        expanded, findings = examples.expand(markdown, self._shown(page), context)
+        for finding in findings:
+            log.warning(str(examples.shifted(finding, offset)))
+        return expanded
 
     def _shown(self, page: Page) -> str:
         source = Path(page.file.abs_src_path)

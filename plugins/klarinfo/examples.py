@@ -1,0 +1,96 @@
+"""Worked-example blocks in Markdown (```life-income```) → computed HTML, per edition.
+
+Communicators write a fenced block with YAML naming a preset or giving incomes
+and splits; the build replaces it with the computed example. A broken block is
+a Finding at the line of the YAML that is wrong.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from klarinfo import life_income, life_income_render, yaml_lines
+from klarinfo.errors import Finding, InputError
+from klarinfo.rules import Rules
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*life-income[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Context:
+    rules: Rules
+    presets: Mapping[str, Any]
+    locale: str
+    rtl: bool
+    tr: gettext.NullTranslations
+    default_year: int
+
+
+def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Finding]]:
+    """The page with every life-income block replaced by its example."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    findings: list[Finding] = []
+    index = 0
+    count = 0
+    while index < len(lines):
+        match = _FENCE.match(lines[index])
+        if not match:
+            out.append(lines[index])
+            index += 1
+            continue
+        fence, indent = match.group("fence"), match.group("indent")
+        start = index
+        index += 1
+        body: list[str] = []
+        while index < len(lines) and not lines[index].strip().startswith(fence):
+            body.append(lines[index][len(indent):] if lines[index].startswith(indent) else
+                        lines[index])
+            index += 1
+        index += 1  # the closing fence
+        count += 1
+        try:
+            html = _example(body, path, start + 1, context, f"klarinfo-example-{count}")
+        except InputError as exc:
+            findings.extend(exc.findings)
+            html = (f'<p class="klarinfo-example-error">{exc.findings[0].problem}</p>')
+        out.append(indent + html)
+        out.append("")
+    return "\n".join(out), findings
+
+
+def _example(body: list[str], path: str, fence_line: int, context: Context, ident: str) -> str:
+    # YAML lines are numbered within the block; shift them to the page's lines.
+    try:
+        data = yaml_lines.load("\n".join(body), path)
+    except InputError as exc:
+        raise InputError([_shift(f, fence_line) for f in exc.findings]) from None
+    try:
+        data = life_income.with_preset(data, dict(context.presets), path)
+        scenario = life_income.scenario_from(data, path, context.default_year)
+        results = life_income.compute(scenario, context.rules)
+    except InputError as exc:
+        raise InputError([_shift(f, fence_line) for f in exc.findings]) from None
+    except life_income.SplitError as exc:
+        raise InputError(Finding(path, fence_line, f"life-income example: {exc}",
+                                 "change the days so the split follows the rules")) from None
+    except KeyError as exc:
+        raise InputError(Finding(path, fence_line, f"life-income example: {exc.args[0]}",
+                                 "use a year that data/rules.yml covers")) from None
+    return life_income_render.render(scenario, results, context.locale, context.rtl,
+                                     context.tr, ident)
+
+
+def shifted(finding: Finding, lines: int) -> Finding:
+    """The same finding ``lines`` further down (front matter MkDocs removed)."""
+    return Finding(finding.path, (finding.line or 0) + lines or None, finding.problem,
+                   finding.fix)
+
+
+def _shift(finding: Finding, fence_line: int) -> Finding:
+    line = fence_line + finding.line if finding.line else fence_line
+    return Finding(finding.path, line, finding.problem, finding.fix)

@@ -1,0 +1,171 @@
+"""A computed life-income example as HTML: a few plain sentences, a table and an SVG chart.
+
+Everything a reader sees comes from the edition's gettext catalog (with Babel
+plural rules) and Babel number formatting. The chart is drawn at build time,
+needs no JavaScript, has a title and description for screen readers, repeats
+every value as text on the bars, and is mirrored for right-to-left editions.
+The table is its text equivalent.
+"""
+
+from __future__ import annotations
+
+import gettext
+from html import escape
+
+from babel.lists import format_list
+
+from klarinfo.life_income import ParentResult, Scenario, SplitResult
+from klarinfo.money import kronor
+
+COLOURS = ("#1d3f6e", "#8a2b06")  # ≥ 3:1 against white (WCAG 1.4.11), and labelled as text
+
+
+def parent_name(parent: ParentResult, role: str | None, index: int,
+                tr: gettext.NullTranslations) -> str:
+    if role == "mother":
+        return tr.gettext("Mother")
+    if role == "father":
+        return tr.gettext("Father")
+    if role == "parent" or parent.name in ("1", "2"):
+        return tr.gettext("Parent {n}").format(n=index + 1)
+    return parent.name
+
+
+def _days(n: int, tr: gettext.NullTranslations) -> str:
+    return tr.ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslations,
+                locale: str) -> str:
+    parts = [f"{names[i]} {_days(p.income_level_days + p.minimum_level_days, tr)}"
+             for i, p in enumerate(result.parents)]
+    return format_list(parts, style="standard", locale=locale)
+
+
+def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], locale: str,
+              tr: gettext.NullTranslations) -> list[str]:
+    """Two or three sentences: what changes for the parent whose days change most."""
+    first, last = results[0], results[-1]
+    focus = max((0, 1), key=lambda i: abs(
+        first.parents[i].income_level_days + first.parents[i].minimum_level_days
+        - last.parents[i].income_level_days - last.parents[i].minimum_level_days))
+    a, b = first.parents[focus], last.parents[focus]
+    years = len(a.years)
+    out = [
+        tr.ngettext(
+            "If {name} takes {days_a}, {name} has {income_a} over {n} year. With {days_b} "
+            "it is {income_b}.",
+            "If {name} takes {days_a}, {name} has {income_a} over {n} years. With {days_b} "
+            "it is {income_b}.", years).format(
+            name=names[focus], n=years,
+            days_a=_days(a.income_level_days + a.minimum_level_days, tr),
+            days_b=_days(b.income_level_days + b.minimum_level_days, tr),
+            income_a=kronor(a.income_over_years_sek, locale),
+            income_b=kronor(b.income_over_years_sek, locale)),
+        tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
+            pension_a=kronor(a.pension_credits_over_years_sek, locale),
+            pension_b=kronor(b.pension_credits_over_years_sek, locale)),
+    ]
+    if a.income_over_years_low_sek is not None:
+        out.append(tr.gettext(
+            "Research suggests long leave can also lower later pay. For {name} that could be "
+            "between {low} and {high} less with the first choice (an estimate).").format(
+            name=names[focus],
+            low=kronor(a.income_over_years_sek - a.income_over_years_high_sek, locale),
+            high=kronor(a.income_over_years_sek - a.income_over_years_low_sek, locale)))
+    return out
+
+
+def table(results: list[SplitResult], names: list[str], locale: str, years: int,
+          tr: gettext.NullTranslations, caption: str) -> str:
+    heads = [tr.gettext("Split"), tr.gettext("Parent"), tr.gettext("Days"),
+             tr.gettext("Benefit per day"), tr.gettext("Benefit in total"),
+             tr.gettext("Income the first year"),
+             tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years),
+             tr.gettext("Pension rights over the same years")]
+    rows = []
+    for result in results:
+        label = escape(split_label(result, names, tr, locale))
+        for index, p in enumerate(result.parents):
+            first_cell = (f'<th scope="rowgroup" rowspan="2">{label}</th>' if index == 0 else "")
+            days = tr.gettext("{income} + {lowest}").format(
+                income=p.income_level_days, lowest=p.minimum_level_days)
+            rows.append(
+                f"<tr>{first_cell}<th scope=\"row\">{escape(names[index])}</th>"
+                f"<td>{escape(days)}</td><td>{kronor(p.daily_benefit_sek, locale)}</td>"
+                f"<td>{kronor(p.benefit_paid_sek, locale)}</td>"
+                f"<td>{kronor(p.leave_year_income_sek, locale)}</td>"
+                f"<td>{kronor(p.income_over_years_sek, locale)}</td>"
+                f"<td>{kronor(p.pension_credits_over_years_sek, locale)}</td></tr>")
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    note = escape(tr.gettext("Days: days at the income-based level + days at the lowest level."))
+    # A class keeps Material from wrapping the table in its own (unfocusable) scroll box;
+    # ours scrolls on narrow screens and can be scrolled with the keyboard.
+    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
+            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
+            f"<caption>{escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            f'<p class="klarinfo-example__legend">{note}</p>')
+
+
+def chart(results: list[SplitResult], names: list[str], locale: str, rtl: bool, ident: str,
+          title: str, description: str, tr: gettext.NullTranslations) -> str:
+    """Horizontal bars of income over the years, per split and parent, each bar with its
+    value written above it, sized for a phone screen (it scales up on wider screens)."""
+    width, margin, bar_h = 360, 8, 14
+    value_max = max(p.income_over_years_sek for r in results for p in r.parents) or 1
+    y = 4
+    parts = []
+    for result in results:
+        y += 18
+        parts.append(_text(margin, y, escape(split_label(result, names, tr, locale)), width, rtl,
+                           weight="bold"))
+        for index, p in enumerate(result.parents):
+            y += 20
+            parts.append(_text(margin, y, f"{escape(names[index])}: "
+                               f"{kronor(p.income_over_years_sek, locale)}", width, rtl))
+            y += 5
+            length = max(2, round((width - 2 * margin) * p.income_over_years_sek / value_max))
+            x = margin if not rtl else width - margin - length
+            parts.append(f'<rect x="{x}" y="{y}" width="{length}" height="{bar_h}" '
+                         f'fill="{COLOURS[index]}"/>')
+            y += bar_h
+        y += 10
+    direction = ' direction="rtl"' if rtl else ""
+    return (f'<svg class="klarinfo-example__chart" viewBox="0 0 {width} {y}" '
+            f'role="img" aria-labelledby="{ident}-t {ident}-d" '
+            f'xmlns="http://www.w3.org/2000/svg"{direction}>'
+            f'<title id="{ident}-t">{escape(title)}</title>'
+            f'<desc id="{ident}-d">{escape(description)}</desc>{"".join(parts)}</svg>')
+
+
+def _text(x: float, y: float, content: str, width: int, rtl: bool, fill: str = "#1a1a1a",
+          weight: str = "normal") -> str:
+    if rtl:
+        x = width - x  # with direction="rtl" on the svg, "start" is the right-hand end
+    anchor = "start"
+    return (f'<text x="{x}" y="{y}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-weight="{weight}" font-size="14">{content}</text>')
+
+
+def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: bool,
+           tr: gettext.NullTranslations, ident: str) -> str:
+    names = [parent_name(p, scenario.parents[i].role, i, tr)
+             for i, p in enumerate(results[0].parents)]
+    years = len(results[0].parents[0].years)
+    title = tr.gettext("Example: how sharing the days changes income and pension")
+    year_note = tr.gettext("Rules for {year}. Amounts before tax.").format(year=scenario.year)
+    said = sentences(scenario, results, names, locale, tr)
+    caption = f"{title}. {year_note}"
+    description = " ".join(said)
+    chart_title = tr.ngettext("Income over {n} year per parent", "Income over {n} years per "
+                              "parent", years).format(n=years)
+    svg = chart(results, names, locale, rtl, ident, chart_title, description, tr)
+    disclaimer = tr.gettext(
+        "This is an example, not a decision about you. It leaves out tax, occupational "
+        "pension and guarantee pension. Försäkringskassan decides your benefit.")
+    body = "".join(f"<p>{escape(s)}</p>" for s in said)
+    return (f'<figure class="klarinfo-example" id="{ident}">'
+            f'<figcaption><strong>{escape(title)}</strong> {escape(year_note)}</figcaption>'
+            f"{body}{svg}{table(results, names, locale, years, tr, caption)}"
+            f'<p class="klarinfo-example__note">{escape(disclaimer)}</p></figure>')

@@ -1,0 +1,68 @@
+"""Issue 5 in the built site: examples in all five editions, locale numbers, RTL, errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sitebuild import EDITIONS, build, copy_project
+
+EXPECTED = {  # edition → words from its catalog and its number style
+    "sv": ("Exempel: så påverkar delningen", "91\xa0200\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
+    "sv-latt": ("Exempel: så påverkar dagarna", "91\xa0200\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
+    "en": ("Example: how sharing the days", "SEK\xa091,200", "Mother 390 days and Father 90 days"),
+    "ar": ("مثال: كيف يؤثر تقاسم الأيام", "91,200\xa0SEK", "الأم 390 يوم والأب 90 يوم"),
+    "so": ("Tusaale: sida qaybsiga", "SEK\xa091,200", "Hooyada 390 maalmood iyo Aabbaha 90 maalmood"),
+}
+
+
+def page(site, edition):
+    prefix = site if edition == "sv" else site / edition
+    return (prefix / "foraldrapenning" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_example_renders_in_every_edition_with_its_language_and_numbers(site, edition):
+    html = page(site, edition)
+    title, amount, label = EXPECTED[edition]
+    figure = re.search(r'<figure class="klarinfo-example".*?</figure>', html, re.S).group(0)
+    assert title in figure and amount in figure and label in figure
+    # chart and table, both accessible
+    assert re.search(r'<svg class="klarinfo-example__chart"[^>]*role="img"[^>]*'
+                     r'aria-labelledby="klarinfo-example-1-t klarinfo-example-1-d"', figure)
+    assert '<title id="klarinfo-example-1-t">' in figure and '<desc id="klarinfo-example-1-d">' in figure
+    assert '<th scope="col">' in figure and "<caption>" in figure
+    # the rule year is stated
+    assert re.search(r"20(25|26)", figure.split("</figcaption>")[0])
+    assert "life-income" not in html  # the block itself never reaches the reader
+
+
+def test_arabic_chart_is_mirrored(site):
+    figure = page(site, "ar")
+    svg = re.search(r"<svg class=\"klarinfo-example__chart\".*?</svg>", figure, re.S).group(0)
+    assert 'direction="rtl"' in svg
+    bars = [(int(x), int(w)) for x, w in re.findall(r'<rect x="(\d+)" y="\d+" width="(\d+)"', svg)]
+    assert bars and all(x + w == 352 for x, w in bars), "bars must grow from the right edge"
+    svg_sv = re.search(r"<svg class=\"klarinfo-example__chart\".*?</svg>", page(site, "sv"), re.S).group(0)
+    assert all(x == 8 for x in map(int, re.findall(r'<rect x="(\d+)"', svg_sv)))
+
+
+def test_broken_example_fails_the_strict_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "sv" / "foraldrapenning.md"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    lines += ["", "```life-income", "year: 2025", "parents:",
+              "  - {name: A, monthly_income: -1}", "  - {name: B, monthly_income: 30000}",
+              "splits:", "  - {days: [480, 0]}", "```"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad_line = len(lines) - 4
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"docs/sv/foraldrapenning.md:{bad_line}: monthly_income -1 is not an amount" in result.output
+
+    lines[bad_line - 1] = "  - {name: A, monthly_income: 0}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "reserved days cannot be transferred" in result.output
