@@ -171,3 +171,15 @@ def test_career_effect_is_a_range_and_off_without_a_job():
     later = b.income_over_years_sek - sum(y["income_sek"] for y in b.years[:2])
     assert b.income_over_years_sek - b.income_over_years_high_sek == round(later * 0.006)
     assert b.income_over_years_sek - b.income_over_years_low_sek == round(later * 0.27)
+
+
+def test_placeholders_format_rule_values_per_language():
+    from klarinfo import placeholders
+
+    text, findings = placeholders.expand(
+        "Basbelopp {{ rules.prisbasbelopp year=2025 }}, {{ rules.parental_days_total }} dagar, "
+        "avgift {{ rules.pension_contribution_rate }}.\n{{ rules.no_such }}", "p.md", RULES, "sv")
+    assert text.startswith("Basbelopp 58\xa0800\xa0kr, 480 dagar, avgift 18,5\xa0%.")
+    assert str(findings[0]).startswith("p.md:2: unknown rule parameter 'no_such' — ")
+    english, _ = placeholders.expand("{{ rules.prisbasbelopp year=2026 }}", "p.md", RULES, "en")
+    assert english == "SEK\xa059,200"

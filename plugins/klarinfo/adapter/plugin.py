@@ -29,6 +29,7 @@ from klarinfo import (
     glossary_check,
     glossary_page,
     messages,
+    placeholders,
     publish,
     readability,
     readability_text,
@@ -265,20 +266,24 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         return self._expand_examples(markdown, page)
 
     def _expand_examples(self, markdown: str, page: Page) -> str:
-        if "life-income" not in markdown or self.rules is None:
+        """Figures ({{ rules.x }}) and worked examples (```life-income```) for this page."""
+        if self.rules is None or ("life-income" not in markdown and "{{" not in markdown):
             return markdown
         by_id = {e.id: e for e in self.editions}
         edition = by_id.get(getattr(page.file, "locale", self.edition.id), self.edition)
-        context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
-                                   self._tr(edition), self.rules.years[-1])
         # MkDocs strips front matter (and blank lines after it); count the lines it
         # removed so findings point into the file.
         raw = page.file.content_string
         head = markdown.lstrip("\n")[:200]
         offset = raw[:max(0, raw.find(head))].count("\n") - (len(markdown) - len(
             markdown.lstrip("\n")))
-        expanded, findings = examples.expand(markdown, self._shown(page), context)
-        for finding in findings:
+        shown = self._shown(page)
+        context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
+                                   self._tr(edition), self.rules.years[-1])
+        # Placeholders first: they keep line numbers intact for the example blocks.
+        expanded, findings = placeholders.expand(markdown, shown, self.rules, edition.lang)
+        expanded, more = examples.expand(expanded, shown, context)
+        for finding in findings + more:
             log.warning(str(examples.shifted(finding, offset)))
         return expanded
 

@@ -1,0 +1,54 @@
+"""Figures in page text: ``{{ rules.NAME }}`` becomes the value from data/rules.yml.
+
+Pages never type an amount, day count or limit by hand, so next year's update is
+one file. The value is formatted for the page's language (Babel): kronor with the
+currency, shares as percentages, other numbers with the locale's separators.
+``{{ rules.NAME year=2025 }}`` picks a rule year; the default is the newest, which
+``{{ rules.year }}`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+
+from babel.numbers import format_decimal, format_percent
+
+from klarinfo.errors import Finding
+from klarinfo.money import kronor
+from klarinfo.rules import Rules
+
+PATTERN = re.compile(r"\{\{\s*rules\.(?P<name>[a-z0-9_]+)(?:\s+year=(?P<year>\d{4}))?\s*\}\}")
+
+
+def format_value(value: float, unit: str, locale: str) -> str:
+    if unit.startswith("SEK"):
+        return kronor(value, locale)
+    if unit == "share":
+        return format_percent(value, locale=locale, decimal_quantization=False)
+    return format_decimal(value, format="#,##0.###", locale=locale)
+
+
+def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int = 1
+           ) -> tuple[str, list[Finding]]:
+    findings: list[Finding] = []
+    default_year = rules.years[-1] if rules.years else None
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        year = int(match.group("year")) if match.group("year") else default_year
+        line = first_line + markdown.count("\n", 0, match.start())
+        if name == "year":
+            return str(year)  # the rule year the page's figures are for
+        parameter = rules.parameters.get(name)
+        if parameter is None:
+            findings.append(Finding(path, line, f"unknown rule parameter '{name}'",
+                                    f"use a name from data/rules.yml, e.g. "
+                                    f"{', '.join(sorted(rules.parameters)[:3])}"))
+            return match.group(0)
+        if year not in parameter.values:
+            findings.append(Finding(path, line, f"'{name}' has no value for {year}",
+                                    f"use one of {sorted(parameter.values)}"))
+            return match.group(0)
+        return format_value(parameter.values[year], parameter.unit, locale)
+
+    return PATTERN.sub(replace, markdown), findings
