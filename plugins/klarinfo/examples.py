@@ -28,6 +28,7 @@ class Context:
     rtl: bool
     tr: gettext.NullTranslations
     default_year: int
+    explain_href: str | None = None  # the edition's "how we calculate" page, from this page
 
 
 def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Finding]]:
@@ -82,7 +83,7 @@ def _example(body: list[str], path: str, fence_line: int, context: Context, iden
         raise InputError(Finding(path, fence_line, f"life-income example: {exc.args[0]}",
                                  "use a year that data/rules.yml covers")) from None
     return life_income_render.render(scenario, results, context.locale, context.rtl,
-                                     context.tr, ident)
+                                     context.tr, ident, context.explain_href)
 
 
 def shifted(finding: Finding, lines: int) -> Finding:

@@ -149,7 +149,7 @@ def _text(x: float, y: float, content: str, width: int, rtl: bool, fill: str = "
 
 
 def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: bool,
-           tr: gettext.NullTranslations, ident: str) -> str:
+           tr: gettext.NullTranslations, ident: str, explain_href: str | None = None) -> str:
     names = [parent_name(p, scenario.parents[i].role, i, tr)
              for i, p in enumerate(results[0].parents)]
     years = len(results[0].parents[0].years)
@@ -165,7 +165,9 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
         "This is an example, not a decision about you. It leaves out tax, occupational "
         "pension and guarantee pension. Försäkringskassan decides your benefit.")
     body = "".join(f"<p>{escape(s)}</p>" for s in said)
+    how = tr.gettext("How we calculate")  # not inside an f-string: Babel must extract it
+    more = f' <a href="{escape(explain_href)}">{escape(how)}</a>' if explain_href else ""
     return (f'<figure class="klarinfo-example" id="{ident}">'
             f'<figcaption><strong>{escape(title)}</strong> {escape(year_note)}</figcaption>'
             f"{body}{svg}{table(results, names, locale, years, tr, caption)}"
-            f'<p class="klarinfo-example__note">{escape(disclaimer)}</p></figure>')
+            f'<p class="klarinfo-example__note">{escape(disclaimer)}{more}</p></figure>')

@@ -23,3 +23,5 @@ class KlarinfoConfig(Config):
     #: Rule parameters and worked-example presets, relative to mkdocs.yml.
     rules_file = opt.Type(str, default="data/rules.yml")
     presets_file = opt.Type(str, default="data/life_income_presets.yml")
+    #: Slug of the page that explains how the worked examples are calculated.
+    explain_page = opt.Type(str, default="sa-raknar-vi")

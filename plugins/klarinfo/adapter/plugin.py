@@ -278,8 +278,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         offset = raw[:max(0, raw.find(head))].count("\n") - (len(markdown) - len(
             markdown.lstrip("\n")))
         shown = self._shown(page)
+        explain = get_relative_url(f"{edition.url_prefix}{self.config.explain_page}/", page.url)
         context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
-                                   self._tr(edition), self.rules.years[-1])
+                                   self._tr(edition), self.rules.years[-1], explain)
         # Placeholders first: they keep line numbers intact for the example blocks.
         expanded, findings = placeholders.expand(markdown, shown, self.rules, edition.lang)
         expanded, more = examples.expand(expanded, shown, context)
