@@ -86,6 +86,8 @@ def test_arabic_article_and_clitic_prefixes(termbase):
     assert [t for t, _, _ in found(termbase, "ar", "ar", text)] == [
         "المترجم", "وللمترجم", "وبتعويض الوالدين", "ولتعويض الوالدين", "ومترجمه"]
     assert found(termbase, "ar", "ar", "أرسل الصندوق رسالة.") == []
+    # accusative with tanween written as alef: مترجما
+    assert [t for t, _, _ in found(termbase, "ar", "ar", "اطلب مترجما.")] == ["مترجما"]
 
 
 def test_somali_definite_suffixes(termbase):
