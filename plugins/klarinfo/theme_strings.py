@@ -55,6 +55,8 @@ OWN_STRINGS: dict[str, str] = {
     "klarinfo.notfound.home": "Go to the start page",
     "klarinfo.search.dialog": "Search this site",
     "klarinfo.edition": "Language and edition",
+    "klarinfo.exit.label": "Leave this page quickly",
+    "klarinfo.exit.hint": "Or press Shift three times",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)

@@ -1,0 +1,31 @@
+/* klarinfo quick exit: leave the page at once and keep it out of the Back button.
+   Click (or Enter on) the exit link, or press Shift three times within two seconds. */
+(function () {
+  "use strict";
+  var link = document.querySelector("[data-klarinfo-exit]");
+  if (!link) return;
+  var target = link.href;
+  function leave(event) {
+    if (event) event.preventDefault();
+    document.body.style.visibility = "hidden";
+    document.title = "";
+    window.location.replace(target);
+  }
+  link.addEventListener("click", leave);
+  var presses = 0;
+  var first = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") {
+      presses = 0;
+      return;
+    }
+    if (event.repeat) return;
+    var now = Date.now();
+    if (now - first > 2000) {
+      presses = 0;
+      first = now;
+    }
+    presses += 1;
+    if (presses >= 3) leave();
+  });
+})();
