@@ -156,7 +156,10 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
     title = tr.gettext("Example: how sharing the days changes income and pension")
     year_note = tr.gettext("Rules for {year}. Amounts before tax.").format(year=scenario.year)
     said = sentences(scenario, results, names, locale, tr)
-    caption = f"{title}. {year_note}"
+    assumed = format_list([tr.gettext("{name}: {income} a month before the child").format(
+        name=names[i], income=kronor(p.monthly_income, locale))
+        for i, p in enumerate(scenario.parents)], style="standard", locale=locale)
+    caption = f"{title}. {assumed}. {year_note}"
     description = " ".join(said)
     chart_title = tr.ngettext("Income over {n} year per parent", "Income over {n} years per "
                               "parent", years).format(n=years)
@@ -168,6 +171,7 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
     how = tr.gettext("How we calculate")  # not inside an f-string: Babel must extract it
     more = f' <a href="{escape(explain_href)}">{escape(how)}</a>' if explain_href else ""
     return (f'<figure class="klarinfo-example" id="{ident}">'
-            f'<figcaption><strong>{escape(title)}</strong> {escape(year_note)}</figcaption>'
+            f"<figcaption><strong>{escape(title)}</strong> {escape(assumed)}. "
+            f"{escape(year_note)}</figcaption>"
             f"{body}{svg}{table(results, names, locale, years, tr, caption)}"
             f'<p class="klarinfo-example__note">{escape(disclaimer)}{more}</p></figure>')

@@ -52,3 +52,39 @@ def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int 
         return format_value(parameter.values[year], parameter.unit, locale)
 
     return PATTERN.sub(replace, markdown), findings
+
+
+def typed_figures(markdown: str, rules: Rules, smallest: float = 150) -> list[tuple[int, str]]:
+    """(line, text) of rule values typed by hand in prose instead of a placeholder.
+
+    Front matter, code blocks, placeholders, link targets and phone numbers are
+    skipped; values under ``smallest`` are too common in ordinary text to check.
+    """
+    values = {value for p in rules.parameters.values() for value in p.values.values()
+              if value >= smallest and float(value).is_integer()}
+    patterns = []
+    for value in sorted(values, reverse=True):
+        digits = f"{int(value):,}".replace(",", r"[\s\u00a0\u202f,.]?")
+        patterns.append(digits)
+    if not patterns:
+        return []
+    typed = re.compile(rf"(?<![\d:/.,])(?:{'|'.join(patterns)})(?![\d])")
+    lines = markdown.split("\n")
+    found = []
+    fence = None
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    for number, line in enumerate(lines[start:], start=start + 1):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence else stripped[:3]
+            continue
+        if fence:
+            continue
+        prose = PATTERN.sub("", line)
+        prose = re.sub(r"\]\([^)]*\)", "]", prose)  # link targets, tel: numbers
+        prose = re.sub(r"\[[^\]]*\]\(tel:[^)]*\)", "", prose)
+        for match in typed.finditer(prose):
+            found.append((number, match.group(0)))
+    return found

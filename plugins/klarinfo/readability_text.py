@@ -43,7 +43,7 @@ def _excerpt(sentence: Sentence) -> str:
 def _sentence_detail(sentence: Sentence, long_letters: int, tr: gettext.NullTranslations) -> str:
     words = len(sentence.words)
     long_words = sentence.long_words(long_letters)
-    return "{words}, {long}: “{text}”".format(
+    return tr.gettext("{words}, {long}: “{text}”").format(
         words=tr.ngettext("{n} word", "{n} words", words).format(n=words),
         long=tr.ngettext("{n} long word", "{n} long words", long_words).format(n=long_words),
         text=_excerpt(sentence),
@@ -75,8 +75,8 @@ def findings(report: PageReport, locale: str, tr: gettext.NullTranslations,
             f"{report.path}:{sentence.line}: "
             + tr.gettext("this sentence has {words} words; the limit is {limit}").format(
                 words=len(sentence.words), limit=report.sentence_limit)
-            + " — " + tr.gettext("split it into shorter sentences")
-            + f": “{_excerpt(sentence)}”"
+            + " — " + tr.gettext("split it into shorter sentences: “{text}”").format(
+                text=_excerpt(sentence))
         )
     for override in report.overrides:
         lines.append(
