@@ -8,7 +8,15 @@ from sitebuild import EDITIONS, EXPECTED
 
 pytestmark = pytest.mark.browser
 
-PAGES = [f"{'' if e == 'sv' else e + '/'}{p}" for e in EDITIONS for p in ("", "foraldrapenning/")]
+def _slugs() -> list[str]:
+    """Every page of the site: the Swedish source pages plus the generated glossary."""
+    from sitebuild import ROOT
+
+    names = sorted(p.stem for p in (ROOT / "docs" / "sv").glob("*.md"))
+    return ["" if n == "index" else f"{n}/" for n in names] + ["ordlista/"]
+
+
+PAGES = [f"{'' if e == 'sv' else e + '/'}{p}" for e in EDITIONS for p in _slugs()]
 
 
 @pytest.fixture()
