@@ -10,7 +10,8 @@ import yaml
 from klarinfo import placeholders, rules
 from sitebuild import EDITIONS, ROOT
 
-TOPICS = ["foraldrapenning.md", "bostadsbidrag.md", "vald.md", "tolk.md", "sa-raknar-vi.md"]
+TOPICS = ["foraldrapenning.md", "bostadsbidrag.md", "vald.md", "tolk.md", "sa-raknar-vi.md",
+          "tillganglighet.md", "om.md"]
 SOURCES = {"sv": "Källor", "sv-latt": "Källor", "en": "Sources", "ar": "المصادر", "so": "Ilaha"}
 RULES = rules.load(ROOT / "data" / "rules.yml")
 

@@ -173,3 +173,16 @@ def test_easy_read_menu_lists_its_own_pages_without_a_stray_section(site):
     assert "Sv latt" not in text and "Sv-latt" not in text
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', text)
     assert "foraldrapenning/" in links
+
+
+def test_every_page_links_to_its_editions_accessibility_statement(site):
+    for path in pages(site):
+        if path.name == "404.html" or "reports" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        links = re.findall(r'class="klarinfo-footer-link" href="([^"]+)"', text)
+        assert len(links) == 2, path
+        target = (path.parent / links[0] / "index.html").resolve()
+        edition = edition_of(site, path)
+        expected = (site if edition == "sv" else site / edition) / "tillganglighet" / "index.html"
+        assert target == expected.resolve(), (path, links[0])

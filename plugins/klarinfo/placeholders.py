@@ -10,6 +10,7 @@ currency, shares as percentages, other numbers with the locale's separators.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from babel.numbers import format_decimal, format_percent
 
@@ -18,6 +19,8 @@ from klarinfo.money import kronor
 from klarinfo.rules import Rules
 
 PATTERN = re.compile(r"\{\{\s*rules\.(?P<name>[a-z0-9_]+)(?:\s+year=(?P<year>\d{4}))?\s*\}\}")
+#: Site facts set by the publisher in mkdocs.yml (extra:), e.g. {{ site.contact_email }}.
+SITE = re.compile(r"\{\{\s*site\.(?P<name>[a-z0-9_]+)\s*\}\}")
 
 
 def format_value(value: float, unit: str, locale: str) -> str:
@@ -28,9 +31,21 @@ def format_value(value: float, unit: str, locale: str) -> str:
     return format_decimal(value, format="#,##0.###", locale=locale)
 
 
-def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int = 1
-           ) -> tuple[str, list[Finding]]:
+def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int = 1,
+           site: Mapping[str, object] | None = None) -> tuple[str, list[Finding]]:
     findings: list[Finding] = []
+    site = site or {}
+
+    def replace_site(match: re.Match[str]) -> str:
+        value = site.get(match.group("name"))
+        if value is None or isinstance(value, (dict, list)):
+            findings.append(Finding(path, first_line + markdown.count("\n", 0, match.start()),
+                                    f"no site setting '{match.group('name')}'",
+                                    f"add '{match.group('name')}:' under extra: in mkdocs.yml"))
+            return match.group(0)
+        return str(value)
+
+    markdown = SITE.sub(replace_site, markdown)
     default_year = rules.years[-1] if rules.years else None
 
     def replace(match: re.Match[str]) -> str:

@@ -57,6 +57,8 @@ OWN_STRINGS: dict[str, str] = {
     "klarinfo.edition": "Language and edition",
     "klarinfo.exit.label": "Leave this page quickly",
     "klarinfo.exit.hint": "Or press Shift three times",
+    "klarinfo.footer.accessibility": "Accessibility",
+    "klarinfo.footer.about": "About these pages",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)

@@ -263,9 +263,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             if self.config.readability_mode != "off":
                 self._check_readability(page)
             self._check_terms(page)
-        return self._expand_examples(markdown, page)
+        return self._expand_examples(markdown, page, config)
 
-    def _expand_examples(self, markdown: str, page: Page) -> str:
+    def _expand_examples(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Figures ({{ rules.x }}) and worked examples (```life-income```) for this page."""
         if self.rules is None or ("life-income" not in markdown and "{{" not in markdown):
             return markdown
@@ -282,7 +282,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
                                    self._tr(edition), self.rules.years[-1], explain)
         # Placeholders first: they keep line numbers intact for the example blocks.
-        expanded, findings = placeholders.expand(markdown, shown, self.rules, edition.lang)
+        expanded, findings = placeholders.expand(markdown, shown, self.rules, edition.lang,
+                                                 site=dict(config.extra))
         expanded, more = examples.expand(expanded, shown, context)
         for finding in findings + more:
             log.warning(str(examples.shifted(finding, offset)))
