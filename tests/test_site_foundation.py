@@ -186,3 +186,17 @@ def test_every_page_links_to_its_editions_accessibility_statement(site):
         edition = edition_of(site, path)
         expected = (site if edition == "sv" else site / edition) / "tillganglighet" / "index.html"
         assert target == expected.resolve(), (path, links[0])
+
+
+@pytest.mark.parametrize(("edition", "notice"), [
+    ("so", "Tarjumaaddan weli ma hubin"), ("ar", "لم يراجع هذه الترجمة"),
+    ("en", "not yet been checked by a qualified translator"), ("sv-latt", "Ingen expert har läst")])
+def test_draft_translations_say_so_and_link_the_swedish_original(site, edition, notice):
+    page = site / edition / "vald" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    block = re.search(r'<div class="klarinfo-notice klarinfo-notice--draft" role="note">(.*?)</div>',
+                      text, re.S)
+    assert block and notice in block.group(1)
+    href = re.search(r'<a href="([^"]+)" hreflang="sv">', block.group(1)).group(1)
+    assert (page.parent / href / "index.html").resolve() == (site / "vald" / "index.html").resolve()
+    assert "klarinfo-notice" not in (site / "vald" / "index.html").read_text(encoding="utf-8")

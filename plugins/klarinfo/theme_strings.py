@@ -59,6 +59,9 @@ OWN_STRINGS: dict[str, str] = {
     "klarinfo.exit.hint": "Or press Shift three times",
     "klarinfo.footer.accessibility": "Accessibility",
     "klarinfo.footer.about": "About these pages",
+    "klarinfo.draft.notice": "This translation has not yet been checked by a qualified "
+                             "translator.",
+    "klarinfo.draft.original": "Read the Swedish original",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
