@@ -8,7 +8,7 @@ switcher, where people choose it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -53,9 +53,3 @@ def hreflang_links(
         links.append(("x-default", default_url))
     return links
 
-
-def switcher(
-    editions: Iterable[Edition], urls: Mapping[str, str], home: Mapping[str, str]
-) -> list[tuple[Edition, str]]:
-    """Each edition with the URL of this page in it, or that edition's start page."""
-    return [(e, urls.get(e.id, home[e.id])) for e in editions]

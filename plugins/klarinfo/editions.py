@@ -109,6 +109,3 @@ def build_editions(
 def by_id(editions: Iterable[Edition]) -> dict[str, Edition]:
     return {e.id: e for e in editions}
 
-
-def default_edition(editions: Iterable[Edition]) -> Edition:
-    return next(e for e in editions if e.default)

@@ -69,13 +69,13 @@ def _example(body: list[str], path: str, fence_line: int, context: Context, iden
     try:
         data = yaml_lines.load("\n".join(body), path)
     except InputError as exc:
-        raise InputError([_shift(f, fence_line) for f in exc.findings]) from None
+        raise InputError([shifted(f, fence_line) for f in exc.findings]) from None
     try:
         data = life_income.with_preset(data, dict(context.presets), path)
         scenario = life_income.scenario_from(data, path, context.default_year)
         results = life_income.compute(scenario, context.rules)
     except InputError as exc:
-        raise InputError([_shift(f, fence_line) for f in exc.findings]) from None
+        raise InputError([shifted(f, fence_line) for f in exc.findings]) from None
     except life_income.SplitError as exc:
         raise InputError(Finding(path, fence_line, f"life-income example: {exc}",
                                  "change the days so the split follows the rules")) from None
@@ -87,11 +87,9 @@ def _example(body: list[str], path: str, fence_line: int, context: Context, iden
 
 
 def shifted(finding: Finding, lines: int) -> Finding:
-    """The same finding ``lines`` further down (front matter MkDocs removed)."""
+    """The same finding ``lines`` further down: YAML lines inside a block, or front
+    matter MkDocs removed. A finding without a line lands on line ``lines``."""
     return Finding(finding.path, (finding.line or 0) + lines or None, finding.problem,
                    finding.fix)
 
 
-def _shift(finding: Finding, fence_line: int) -> Finding:
-    line = fence_line + finding.line if finding.line else fence_line
-    return Finding(finding.path, line, finding.problem, finding.fix)

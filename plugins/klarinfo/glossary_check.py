@@ -81,13 +81,3 @@ def consistency(
         )
     return lines
 
-
-def completeness(termbase: Termbase, editions: Iterable[str]) -> list[str]:
-    """Terms lacking an edition (normally caught when loading; kept for status reports)."""
-    lines = []
-    for term in termbase.terms:
-        for edition in editions:
-            if edition not in term.entries and edition not in term.not_used:
-                lines.append(f"{term.path}:{term.line}: term '{term.id}' has no '{edition}' "
-                             "entry — add it, or mark it not_used with a reason")
-    return lines

@@ -269,8 +269,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         """Figures ({{ rules.x }}) and worked examples (```life-income```) for this page."""
         if self.rules is None or ("life-income" not in markdown and "{{" not in markdown):
             return markdown
-        by_id = {e.id: e for e in self.editions}
-        edition = by_id.get(getattr(page.file, "locale", self.edition.id), self.edition)
+        edition = self._source_edition(page)
         # MkDocs strips front matter (and blank lines after it); count the lines it
         # removed so findings point into the file.
         raw = page.file.content_string
@@ -315,8 +314,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                         files: Any) -> str:
         if page.file.generated_by:
             return html
-        by_id = {e.id: e for e in self.editions}
-        edition = by_id.get(getattr(page.file, "locale", self.edition.id), self.edition)
+        edition = self._source_edition(page)
         definitions = {}
         for term in self.termbase.terms:
             entry = term.entries.get(edition.id)
@@ -328,6 +326,11 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         more = self._tr(edition).gettext("More in the glossary")
         marked, _ = mark_first_uses(html, self._matcher(edition), definitions, more)
         return marked
+
+    def _source_edition(self, page: Page) -> Edition:
+        """The edition the page's text is written in (Swedish for a fallback page)."""
+        return by_id(self.editions).get(getattr(page.file, "locale", self.edition.id),
+                                        self.edition)
 
     def _is_own(self, page: Page) -> bool:
         """True for a page written for this edition (not a Swedish fallback)."""
