@@ -48,6 +48,13 @@ def test_pension_by_hand():
     assert li.pension_qualifying_income(R2025, 25_000) == 23_250
 
 
+def test_monthly_pension_estimate_by_hand():
+    # 198 000 kr of credits / 16.5 (delningstal, an assumption) / 12 = 1 000 kr a month
+    assert R2025.pension_annuity_divisor == 16.5
+    assert li.monthly_pension(R2025, 198_000) == 1000
+    assert li.monthly_pension(R2025, 0) == 0
+
+
 def test_entitlement_and_arrival_rule():
     assert li.Entitlement(income_level=195, minimum_level=45, reserved=90) == SHARE
     assert li.entitlement(R2025, "after_first_birthday").total * 2 == 200
@@ -146,9 +153,12 @@ def test_cli_prints_the_fields_reviewers_need():
     parent = data[0]["parents"][1]
     for key in ("daily_benefit_sek", "income_level_days", "minimum_level_days",
                 "benefit_paid_sek", "pension_qualifying_income_sek", "pension_credit_sek",
-                "income_over_years_sek", "pension_credits_over_years_sek"):
+                "income_over_years_sek", "pension_credits_over_years_sek",
+                "monthly_pension_estimate_sek"):
         assert key in parent
     assert parent["daily_benefit_sek"] == round(0.776 * 360_000 / 365)  # same below the 2026 cap
+    assert parent["monthly_pension_estimate_sek"] == round(
+        parent["pension_credits_over_years_sek"] / 16.5 / 12)
 
 
 def test_cli_refuses_an_impossible_split(tmp_path):

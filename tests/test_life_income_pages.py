@@ -66,3 +66,37 @@ def test_broken_example_fails_the_strict_build_at_its_line(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "reserved days cannot be transferred" in result.output
+
+
+HOUSING = {  # edition → its title words, its way of writing 9 400 kronor and a table heading
+    "sv": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Slutligt (taxerad inkomst)"),
+    "sv-latt": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Bostadsbidrag på ett år"),
+    "en": ("Example: preliminary and final housing allowance", "SEK\xa09,400", "Final (taxed income)"),
+    "ar": ("مثال: إعانة السكن المبدئية والنهائية", "9,400\xa0SEK", "نهائية (الدخل الخاضع للضريبة)"),
+    "so": ("Tusaale: kaalmada guriga ee hordhaca ah", "SEK\xa09,400", "Kama dambays (dakhliga canshuurta)"),
+}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_housing_allowance_example_in_every_edition(site, edition):
+    prefix = site if edition == "sv" else site / edition
+    html = (prefix / "bostadsbidrag" / "index.html").read_text(encoding="utf-8")
+    figure = re.search(r'<figure class="klarinfo-example".*?</figure>', html, re.S).group(0)
+    title, repayment, heading = HOUSING[edition]
+    assert title in figure and repayment in figure and heading in figure
+    assert "2026" in figure.split("</figcaption>")[0]
+    assert "```housing-allowance" not in html and "children: 2" not in html
+
+
+def test_broken_housing_allowance_block_fails_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "sv" / "bostadsbidrag.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines += ["", "```housing-allowance", "year: 2026", "children: 2",
+              "housing_cost_per_month: sjutusen", "estimated_income: 180000",
+              "taxed_income: 230000", "```"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"docs/sv/bostadsbidrag.md:{len(lines) - 3}: housing_cost_per_month 'sjutusen' "
+            "is not an amount") in result.output

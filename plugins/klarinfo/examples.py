@@ -1,4 +1,5 @@
-"""Worked-example blocks in Markdown (```life-income```) → computed HTML, per edition.
+"""Worked-example blocks in Markdown (```life-income```, ```housing-allowance```) →
+computed HTML, per edition.
 
 Communicators write a fenced block with YAML naming a preset or giving incomes
 and splits; the build replaces it with the computed example. A broken block is
@@ -13,11 +14,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from klarinfo import life_income, life_income_render, yaml_lines
+from klarinfo import (
+    housing_allowance,
+    housing_allowance_render,
+    life_income,
+    life_income_render,
+    yaml_lines,
+)
 from klarinfo.errors import Finding, InputError
 from klarinfo.rules import Rules
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*life-income[ \t]*$")
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*"
+                    r"(?P<kind>life-income|housing-allowance)[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,7 @@ class Context:
 
 
 def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Finding]]:
-    """The page with every life-income block replaced by its example."""
+    """The page with every example block replaced by its computed example."""
     lines = markdown.split("\n")
     out: list[str] = []
     findings: list[Finding] = []
@@ -55,7 +63,8 @@ def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Findin
         index += 1  # the closing fence
         count += 1
         try:
-            html = _example(body, path, start + 1, context, f"klarinfo-example-{count}")
+            build = _example if match.group("kind") == "life-income" else _housing
+            html = build(body, path, start + 1, context, f"klarinfo-example-{count}")
         except InputError as exc:
             findings.extend(exc.findings)
             html = (f'<p class="klarinfo-example-error">{exc.findings[0].problem}</p>')
@@ -84,6 +93,23 @@ def _example(body: list[str], path: str, fence_line: int, context: Context, iden
                                  "use a year that data/rules.yml covers")) from None
     return life_income_render.render(scenario, results, context.locale, context.rtl,
                                      context.tr, ident, context.explain_href)
+
+
+def _housing(body: list[str], path: str, fence_line: int, context: Context,
+             ident: str) -> str:
+    try:
+        data = yaml_lines.load("\n".join(body), path)
+        household = housing_allowance.household_from(data, path, context.default_year)
+        outcome = housing_allowance.compute(household, context.rules)
+    except InputError as exc:
+        raise InputError([shifted(f, fence_line) for f in exc.findings]) from None
+    except KeyError as exc:
+        raise InputError(Finding(path, fence_line, f"housing-allowance example: {exc.args[0]}",
+                                 "use a year that data/rules.yml covers")) from None
+    threshold = int(context.rules.value("housing_allowance_settlement_threshold",
+                                        household.year))
+    return housing_allowance_render.render(household, outcome, threshold, context.locale,
+                                           context.tr, ident, context.explain_href)
 
 
 def shifted(finding: Finding, lines: int) -> Finding:

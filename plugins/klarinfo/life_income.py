@@ -97,6 +97,8 @@ class ParentResult:
     child_year_credit_sek: int
     income_over_years_sek: int
     pension_credits_over_years_sek: int
+    # what those credits alone add to the monthly pension from 65 (an estimate)
+    monthly_pension_estimate_sek: int
     # the same with the research range of the career effect (None: no job before the birth)
     income_over_years_low_sek: int | None
     income_over_years_high_sek: int | None
@@ -145,6 +147,13 @@ def pension_qualifying_income(r: YearRules, income: float) -> int:
         return 0
     return int(round(min((1 - r.pension_general_fee) * income,
                          r.pension_ceiling_ibb * r.inkomstbasbelopp)))
+
+
+def monthly_pension(r: YearRules, credits: float) -> int:
+    """What pension credits add to the pension per month: the balance divided by the
+    delningstal, over twelve months. Incomes are in today's money and the balance
+    follows the income index, so no growth is added (an estimate, see data/rules.yml)."""
+    return int(round(credits / r.pension_annuity_divisor / 12))
 
 
 def pension_credit(r: YearRules, qualifying: float) -> int:
@@ -246,6 +255,7 @@ def compute(scenario: Scenario, rules: rules_module.Rules) -> list[SplitResult]:
             benefit = use.income_level_days * daily + use.minimum_level_days * int(
                 r.parental_minimum_level_per_day)
             first = years[0]
+            credits = sum(pension_credit(r, y["pgi_sek"] + y["child_year_sek"]) for y in years)
             parents.append(ParentResult(
                 name=parent.name,
                 daily_benefit_sek=daily,
@@ -260,8 +270,8 @@ def compute(scenario: Scenario, rules: rules_module.Rules) -> list[SplitResult]:
                 pension_credit_sek=pension_credit(r, first["pgi_sek"] + first["child_year_sek"]),
                 child_year_credit_sek=pension_credit(r, first["child_year_sek"]),
                 income_over_years_sek=sum(y["income_sek"] for y in years),
-                pension_credits_over_years_sek=sum(
-                    pension_credit(r, y["pgi_sek"] + y["child_year_sek"]) for y in years),
+                pension_credits_over_years_sek=credits,
+                monthly_pension_estimate_sek=monthly_pension(r, credits),
                 income_over_years_low_sek=_with_career_effect(
                     r, parent, use, years, len(calendar), r.career_effect_per_month_high),
                 income_over_years_high_sek=_with_career_effect(

@@ -65,6 +65,10 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
         tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
             pension_a=kronor(a.pension_credits_over_years_sek, locale),
             pension_b=kronor(b.pension_credits_over_years_sek, locale)),
+        tr.gettext("That is about {monthly_a} and {monthly_b} a month in pension from age 65 "
+                   "(an estimate).").format(
+            monthly_a=kronor(a.monthly_pension_estimate_sek, locale),
+            monthly_b=kronor(b.monthly_pension_estimate_sek, locale)),
     ]
     if a.income_over_years_low_sek is not None:
         out.append(tr.gettext(
@@ -82,7 +86,8 @@ def table(results: list[SplitResult], names: list[str], locale: str, years: int,
              tr.gettext("Benefit per day"), tr.gettext("Benefit in total"),
              tr.gettext("Income the first year"),
              tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years),
-             tr.gettext("Pension rights over the same years")]
+             tr.gettext("Pension rights over the same years"),
+             tr.gettext("Pension per month from age 65 (estimate)")]
     rows = []
     for result in results:
         label = escape(split_label(result, names, tr, locale))
@@ -96,7 +101,8 @@ def table(results: list[SplitResult], names: list[str], locale: str, years: int,
                 f"<td>{kronor(p.benefit_paid_sek, locale)}</td>"
                 f"<td>{kronor(p.leave_year_income_sek, locale)}</td>"
                 f"<td>{kronor(p.income_over_years_sek, locale)}</td>"
-                f"<td>{kronor(p.pension_credits_over_years_sek, locale)}</td></tr>")
+                f"<td>{kronor(p.pension_credits_over_years_sek, locale)}</td>"
+                f"<td>{kronor(p.monthly_pension_estimate_sek, locale)}</td></tr>")
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
     note = escape(tr.gettext("Days: days at the income-based level + days at the lowest level."))
     # A class keeps Material from wrapping the table in its own (unfocusable) scroll box;

@@ -7,6 +7,7 @@ one file.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from klarinfo.errors import Finding, InputError
 from klarinfo.yaml_lines import line
 
 UNITS = {"SEK/year", "SEK/month", "SEK/day", "SEK", "days", "share", "years", "prisbasbelopp",
-         "inkomstbasbelopp", "percent"}
+         "inkomstbasbelopp", "percent", "divisor"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class Parameter:
     values: Mapping[int, float]
     path: str
     line: int
+    # False when no official text could be checked when the value was entered: the
+    # value is then an assumption, listed by ``python -m klarinfo.rules --unverified``.
+    verified: bool = True
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,8 +121,19 @@ def parse(text: str, path: str) -> Rules:
                                         "write a number (no spaces or units in the value)"))
             else:
                 clean[year] = value
+        verified = raw.get("verified", True)
+        if not isinstance(verified, bool):
+            findings.append(Finding(path, line(raw, "verified") or at,
+                                    f"parameter '{name}' has verified: {verified!r}",
+                                    "write verified: false (and a note:) or leave it out"))
+            verified = False
+        if verified is False and not str(raw.get("note") or "").strip():
+            findings.append(Finding(path, line(raw, "verified") or at,
+                                    f"parameter '{name}' is unverified but says not why",
+                                    "add note: what could not be checked, and what to check"))
         parameters[name] = Parameter(name, str(unit), Source(str(source["title"]),
-                                     str(source["url"])), clean, path, at or 0)
+                                     str(source["url"])), clean, path, at or 0,
+                                     verified, str(raw.get("note") or ""))
     if findings:
         raise InputError(findings)
     return Rules(parameters)
@@ -125,3 +141,35 @@ def parse(text: str, path: str) -> Rules:
 
 def load(path: Path, shown: str | None = None) -> Rules:
     return parse(path.read_text(encoding="utf-8"), shown or str(path))
+
+
+def unverified(rules: Rules) -> list[Parameter]:
+    """Parameters entered without an official text to check them against."""
+    return [p for p in rules.parameters.values() if not p.verified]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m klarinfo.rules [--unverified]``: every parameter, or the ones to check."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="List rule parameters (data/rules.yml).")
+    parser.add_argument("--unverified", action="store_true",
+                        help="only parameters not checked against an official text")
+    parser.add_argument("--rules", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "data" / "rules.yml")
+    args = parser.parse_args(argv)
+    try:
+        rules = load(args.rules)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    shown = unverified(rules) if args.unverified else list(rules.parameters.values())
+    for p in shown:
+        values = ", ".join(f"{y}: {v:g}" for y, v in sorted(p.values.items()))
+        flag = "" if p.verified else f"  UNVERIFIED — {p.note}"
+        print(f"{p.path}:{p.line}: {p.name} ({p.unit}) {values}{flag}")
+    return 1 if args.unverified and shown else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
