@@ -12,10 +12,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check setup clean
+.PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
+	translation-status translation-diff translation-done new-page new-translation setup clean
+
+# `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
+# Only a LANG given on the command line counts: the shell's own LANG is a locale.
+ifeq ($(origin LANG),command line)
+EDITION := $(LANG)
+override LANG := C.UTF-8
+endif
 
 site: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	KLARINFO_EDITION=$(EDITION) $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -41,6 +49,25 @@ i18n-update: $(STAMP)
 
 i18n-check: $(STAMP)
 	$(BIN)/python scripts/i18n.py check
+
+i18n-compile: $(STAMP)
+	$(BIN)/python scripts/i18n.py compile
+
+# Translators: what is missing or outdated (ARGS=--json for dashboards).
+translation-status: $(STAMP)
+	$(BIN)/python scripts/translation_status.py $(ARGS)
+
+translation-diff: $(STAMP)
+	$(BIN)/python scripts/translation_status.py --diff "$(PAGE)" "$(EDITION)"
+
+translation-done: $(STAMP)
+	$(BIN)/python scripts/translation_status.py --done "$(PAGE)" "$(EDITION)"
+
+new-page: $(STAMP)
+	$(BIN)/python scripts/new_page.py "$(NAME)" --title "$(TITLE)"
+
+new-translation: $(STAMP)
+	$(BIN)/python scripts/new_page.py --translate "$(PAGE)" "$(EDITION)"
 
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 

@@ -33,20 +33,20 @@ def machine() -> dict[str, object]:
             "cpus": os.cpu_count(), "processor": platform.processor() or platform.machine()}
 
 
-def stock_config(workdir: Path) -> Path:
+def stock_config(workdir: Path, root: Path = ROOT) -> Path:
     """mkdocs.yml minus our plugin and theme; Material partials for editions it lacks.
 
     Stock Material has no language partial for Somali or for our easy-read
     edition id, so the stock build borrows English and Swedish ones: the least
     we must add for stock to build the same content at all.
     """
-    proj = project.load(ROOT / "mkdocs.yml")
+    proj = project.load(root / "mkdocs.yml")
     config = dict(proj.config)
     config["docs_dir"] = str(proj.docs_dir)
     config["plugins"] = [p for p in config["plugins"]
                          if not (isinstance(p, dict) and "klarinfo" in p)]
     overrides = workdir / "stock-overrides" / "partials" / "languages"
-    overrides.mkdir(parents=True)
+    overrides.mkdir(parents=True, exist_ok=True)
     languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
     shutil.copy(languages / "sv.html", overrides / "sv-latt.html")
     shutil.copy(languages / "en.html", overrides / "so.html")
@@ -58,8 +58,8 @@ def stock_config(workdir: Path) -> Path:
     return path
 
 
-def timed_build(config: Path, site: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def timed_build(config: Path, site: Path, edition: str = "") -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": edition}
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
                     "-d", str(site)], check=True, env=env, cwd=config.parent,
@@ -78,6 +78,30 @@ def bench_builds(workdir: Path) -> dict[str, object]:
     result = {"pages": pages, "runs": RUNS, "stock_s": statistics.median(theirs),
               "ours_s": statistics.median(ours)}
     result["ratio"] = result["ours_s"] / result["stock_s"]
+    return result
+
+
+def bench_edit_rebuild(workdir: Path) -> dict[str, object]:
+    """What a communicator waits for after saving one page: `mkdocs serve` rebuilds the
+    whole site, so we time a full build of a copy after a one-sentence edit — ours with
+    every edition, ours previewing one edition (`make site LANG=so`), and stock."""
+    proj = workdir / "edit-project"
+    for name in ("docs", "locales", "glossary", "data"):
+        shutil.copytree(ROOT / name, proj / name)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    stock = stock_config(workdir / "edit-stock", proj)
+    page = proj / "docs" / "sv" / "tolk.md"
+    original = page.read_text(encoding="utf-8")
+    times: dict[str, list[float]] = {"stock_s": [], "ours_s": [], "ours_one_edition_s": []}
+    for run in range(RUNS):
+        page.write_text(original + f"\nEn ändring, nummer {run}.\n", encoding="utf-8")
+        times["stock_s"].append(timed_build(stock, workdir / "edit-stock-site"))
+        times["ours_s"].append(timed_build(proj / "mkdocs.yml", workdir / "edit-our-site"))
+        times["ours_one_edition_s"].append(
+            timed_build(proj / "mkdocs.yml", workdir / "edit-preview-site", edition="so"))
+    result: dict[str, object] = {k: statistics.median(v) for k, v in times.items()}
+    result["ratio"] = result["ours_s"] / result["stock_s"]
+    result["ratio_one_edition"] = result["ours_one_edition_s"] / result["stock_s"]
     return result
 
 
@@ -129,11 +153,18 @@ def bench_glossary() -> dict[str, dict[str, float]]:
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="klarinfo-bench-") as tmp:
         builds = bench_builds(Path(tmp))
+        edit = bench_edit_rebuild(Path(tmp))
     gates = {"readability": bench_readability(), "glossary": bench_glossary()}
     print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
     print(f"  stock mkdocs-material + i18n  {builds['stock_s']:7.2f} s")
     print(f"  klarinfo                      {builds['ours_s']:7.2f} s")
     print(f"  ratio ours/stock              {builds['ratio']:7.2f}")
+    print(f"\nRebuild after editing one Swedish page (median of {RUNS} runs)")
+    print(f"  stock mkdocs-material + i18n  {edit['stock_s']:7.2f} s")
+    print(f"  klarinfo, five editions       {edit['ours_s']:7.2f} s   "
+          f"ratio {edit['ratio']:.2f}")
+    print(f"  klarinfo, make site LANG=so   {edit['ours_one_edition_s']:7.2f} s   "
+          f"ratio {edit['ratio_one_edition']:.2f}")
     print("\nGate cost, ms per 1,000 words   readability   glossary")
     for edition, row in gates["readability"].items():
         print(f"  {edition:30} {row['ms_per_1000_words']:11.2f} "
@@ -141,7 +172,8 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
-    out.write_text(json.dumps({"machine": machine(), "builds": builds, "gates": gates},
+    out.write_text(json.dumps({"machine": machine(), "builds": builds, "edit_rebuild": edit,
+                               "gates": gates},
                               indent=1), encoding="utf-8")
     print(f"\nwritten {out.relative_to(ROOT)}")
     return 0

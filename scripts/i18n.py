@@ -6,6 +6,7 @@ Domains: ``theme`` (Material's interface strings plus our template strings) and
     python scripts/i18n.py extract   # refresh locales/<domain>.pot from the sources
     python scripts/i18n.py update    # merge each template into every edition's <domain>.po
     python scripts/i18n.py check     # list untranslated/fuzzy/broken strings as path:line
+    python scripts/i18n.py compile   # check, then write the .mo files
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import material
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 from klarinfo import catalogs, project
 from klarinfo.errors import InputError
@@ -109,14 +111,30 @@ def _check(domain: str) -> int:
     return 1 if problems else 0
 
 
+def compile_all() -> int:
+    """Check every catalog, then write its .mo next to it (what gettext tools read;
+    the build compiles on its own, so this is for checking and for other tools)."""
+    if check():
+        return 1
+    for domain in DOMAINS:
+        for edition in editions():
+            path = LOCALES / edition / "LC_MESSAGES" / f"{domain}.po"
+            with path.with_suffix(".mo").open("wb") as fh:
+                write_mo(fh, catalogs.load(path), use_fuzzy=False)
+            print(f"{path.with_suffix('.mo').relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["extract", "update", "check"])
+    parser.add_argument("command", choices=["extract", "update", "check", "compile"])
     args = parser.parse_args(argv)
     if args.command == "extract":
         extract()
     elif args.command == "update":
         update()
+    elif args.command == "compile":
+        return compile_all()
     else:
         return check()
     return 0

@@ -40,12 +40,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site: Path, strict: bool = True) -> BuildResult:
+def build(project: Path, site: Path, strict: bool = True, edition: str = "") -> BuildResult:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
            "-d", str(site)]
     if strict:
         cmd.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_SITE_URL": "https://klarinfo.example.org/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": edition,
+           "KLARINFO_SITE_URL": "https://klarinfo.example.org/"}
     proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=600)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 

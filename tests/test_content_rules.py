@@ -33,6 +33,11 @@ def test_topic_exists_with_reviewed_date_and_sources(edition, topic):
     if edition != "sv":
         assert meta.get("translation_of") == topic and meta.get("translation_status") in (
             "draft", "reviewed"), f"{path}: translation front matter"
+        # which Swedish version it translates, and that version's text is kept for diffs
+        digest = meta.get("source_hash")
+        assert re.fullmatch(r"[0-9a-f]{12}", str(digest)), f"{path}: no source_hash"
+        assert (ROOT / "locales" / "sources" / topic.removesuffix(".md") / f"{digest}.md"
+                ).exists(), f"{path}: Swedish version {digest} not kept in locales/sources"
     headings = re.findall(r"^## (.+)$", path.read_text(encoding="utf-8"), re.M)
     assert headings and headings[-1].strip() == SOURCES[edition], f"{path}: sources last"
 

@@ -54,6 +54,12 @@ class Project:
     def editions(self) -> list[str]:
         return [str(lang["locale"]) for lang in self.plugin("i18n").get("languages", [])]
 
+    def default_edition(self) -> str:
+        """The source edition (Swedish): the i18n language marked default."""
+        languages = self.plugin("i18n").get("languages", [])
+        return next((str(lang["locale"]) for lang in languages if lang.get("default")),
+                    self.editions()[0])
+
 
 def load(mkdocs_yml: Path) -> Project:
     with mkdocs_yml.open(encoding="utf-8") as fh:

@@ -62,6 +62,13 @@ OWN_STRINGS: dict[str, str] = {
     "klarinfo.draft.notice": "This translation has not yet been checked by a qualified "
                              "translator.",
     "klarinfo.draft.original": "Read the Swedish original",
+    # A page with no translation in this edition shows the Swedish page under this notice.
+    # Name your own language: "…not yet available in Somali".
+    "klarinfo.fallback.notice": "This page is not yet available in English. Below is the "
+                                "Swedish page.",
+    "klarinfo.outdated.notice": "The Swedish page has changed since this translation was "
+                                "made. Some of it may be out of date.",
+    "klarinfo.outdated.link": "Read the newer Swedish page",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)

@@ -25,3 +25,6 @@ class KlarinfoConfig(Config):
     presets_file = opt.Type(str, default="data/life_income_presets.yml")
     #: Slug of the page that explains how the worked examples are calculated.
     explain_page = opt.Type(str, default="sa-raknar-vi")
+    #: Build only this edition besides the Swedish source (a quick preview while
+    #: translating: `make site LANG=ar`); empty builds every edition.
+    only_edition = opt.Type(str, default="")

@@ -35,6 +35,7 @@ from klarinfo import (
     readability_text,
     sitemap,
     termbase,
+    translation_status,
     yaml_lines,
 )
 from klarinfo import rules as rules_module
@@ -146,6 +147,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self.editions = build_editions(self.config.editions, languages, "mkdocs.yml")
         except InputError as exc:
             raise PluginError(str(exc)) from None
+        if self.config.only_edition:
+            self._only(i18n, self.config.only_edition)
         self.profiles, problems = readability.build_profiles(self.config.readability)
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
@@ -160,6 +163,15 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
+
+    def _only(self, i18n: Any, edition_id: str) -> None:
+        """Build one edition and the Swedish source only (i18n reads the flags lazily)."""
+        if edition_id not in by_id(self.editions):
+            raise PluginError(f"mkdocs.yml: only_edition {edition_id!r} is not an edition — "
+                              f"use one of {', '.join(e.id for e in self.editions)}")
+        for lang in i18n.config.languages:
+            lang.build = bool(lang.default) or lang.locale == edition_id
+        log.info(f"previewing the {edition_id} edition only (and the Swedish source)")
 
     def _compile_theme_strings(self, root: Path) -> None:
         """Check every catalog (problems as path:line warnings); theme PO → language partials."""
@@ -260,14 +272,45 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Any) -> str:
         if self._is_own(page) and not page.file.generated_by:
+            if not self.edition.default:
+                self._check_translation(page, config)
             if self.config.readability_mode != "off":
                 self._check_readability(page)
             self._check_terms(page)
+        elif not page.file.generated_by:
+            self._mark_fallback(page)
         return self._expand_examples(markdown, page, config)
 
+    def _check_translation(self, page: Page, config: MkDocsConfig) -> None:
+        """Front matter of a translation; outdated if the Swedish page changed since."""
+        shown, norm = self._shown(page), page.file.norm_src_uri
+        for finding in translation_status.check_translation(page.file.content_string, shown,
+                                                            norm):
+            log.warning(str(finding))
+        default = next(e for e in self.editions if e.default)
+        source = Path(config.docs_dir) / default.id / norm
+        if source.exists():
+            current = translation_status.source_hash(source.read_text(encoding="utf-8"))
+            if page.meta.get("source_hash") != current:
+                page.meta["klarinfo_outdated"] = True
+                log.info(f"{shown}:1: outdated — the Swedish page changed; readers see a notice."
+                         f" See what changed: make translation-diff PAGE={norm} "
+                         f"EDITION={self.edition.id}")
+
+    def _mark_fallback(self, page: Page) -> None:
+        """The Swedish page shown in an edition that has no translation of it: say so,
+        keep it out of search (and, in on_page_context, of hreflang and the sitemap)."""
+        page.meta["klarinfo_fallback"] = True
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        log.info(f"docs/{self.edition.id}/{page.file.norm_src_uri}: missing — readers see the "
+                 f"Swedish page with a notice; start it with make new-translation "
+                 f"PAGE={page.file.norm_src_uri} EDITION={self.edition.id}")
+
     def _expand_examples(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        """Figures ({{ rules.x }}) and worked examples (```life-income```) for this page."""
-        if self.rules is None or ("life-income" not in markdown and "{{" not in markdown):
+        """Figures ({{ rules.x }}) and worked examples (```life-income```,
+        ```housing-allowance```) for this page."""
+        if self.rules is None or not any(mark in markdown for mark in (
+                "life-income", "housing-allowance", "{{")):
             return markdown
         edition = self._source_edition(page)
         # MkDocs strips front matter (and blank lines after it); count the lines it
@@ -297,7 +340,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
         uses = self.term_uses.get((self.edition.id, norm), [])
         shown, tr = self._shown(page), self._tr(self.edition)
-        lines = glossary_check.deprecated(uses, shown, tr)
+        for line in glossary_check.deprecated(uses, shown, tr):
+            log.warning(line)
+        lines: list[str] = []
         if not self.edition.default:
             default = next(e for e in self.editions if e.default)
             source = self.term_uses.get((default.id, norm))
@@ -307,8 +352,11 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                     glossary_check.used_ids(source, approved_only=True), source_path, uses,
                     shown, self.edition.id, self.termbase, tr,
                     first_line=_first_content_line(page.file.content_string))
+        # An outdated translation cannot follow the newer Swedish terms yet: the reader
+        # sees the outdated notice, and the translator gets these as hints, not failures.
+        report = log.info if page.meta.get("klarinfo_outdated") else log.warning
         for line in lines:
-            log.warning(line)
+            report(line)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Any) -> str:

@@ -1,0 +1,208 @@
+"""Which translations are missing, outdated, draft or reviewed, from the page folders alone.
+
+A translation records in its front matter the hash of the Swedish text it was made
+from (``source_hash``). When the Swedish page changes, its hash changes and the
+translation is *outdated* until a translator brings it up to date and records the
+new hash. The Swedish text behind every recorded hash is kept in
+``locales/sources/`` so a translator sees only the paragraphs that changed, without
+needing git.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from klarinfo import yaml_lines
+from klarinfo.errors import Finding, InputError
+from klarinfo.yaml_lines import line
+
+HASH_LENGTH = 12
+REVIEW_STATES = ("draft", "reviewed")
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Translation:
+    page: str  # path inside the edition folder, e.g. "tolk.md"
+    edition: str
+    status: str  # missing | outdated | draft | reviewed
+    path: str  # the translation's file, shown relative to the project
+    source_path: str
+    current_hash: str
+    recorded_hash: str | None = None
+    review: str | None = None  # draft | reviewed, as the front matter says
+
+
+# --- the Swedish text and its version ---------------------------------------------------
+
+def split(text: str) -> tuple[str, str, int]:
+    """(front matter YAML, body, line number where the body starts)."""
+    match = _FRONT.match(text)
+    if not match:
+        return "", text, 1
+    return match.group("yaml") or "", text[match.end():], text[:match.end()].count("\n") + 1
+
+
+def source_hash(text: str) -> str:
+    """The version of a Swedish page: a hash of its body, so a new `reviewed:` date or
+    trailing spaces do not make every translation outdated."""
+    body = "\n".join(line.rstrip() for line in split(text)[1].strip("\n").splitlines())
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def front_matter(text: str, shown: str) -> dict[str, Any]:
+    raw = split(text)[0]
+    if not raw:
+        return {}
+    data = yaml_lines.load("#\n" + raw, shown)  # the comment stands for the first '---' line
+    if not isinstance(data, dict):
+        raise InputError(Finding(shown, 1, "the front matter is not a mapping",
+                                 "write key: value lines between the two --- lines"))
+    return data
+
+
+def check_translation(text: str, shown: str, page: str) -> list[Finding]:
+    """What a translation's front matter must say: which Swedish page and version it
+    translates, and whether a qualified translator has checked it."""
+    try:
+        data = front_matter(text, shown)
+    except InputError as exc:
+        return list(exc.findings)
+    findings = []
+    if data.get("translation_of") != Path(page).name:
+        findings.append(Finding(shown, line(data, "translation_of") or 1,
+                                f"translation_of is {data.get('translation_of')!r}",
+                                f"write translation_of: {Path(page).name}"))
+    if data.get("translation_status") not in REVIEW_STATES:
+        findings.append(Finding(shown, line(data, "translation_status") or 1,
+                                f"translation_status is {data.get('translation_status')!r}",
+                                "write translation_status: draft (or reviewed once a "
+                                "qualified translator has checked it)"))
+    recorded = data.get("source_hash")
+    if not (isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{12}", recorded)):
+        findings.append(Finding(shown, line(data, "source_hash") or 1,
+                                "the page does not record which Swedish version it translates",
+                                f"run: make translation-done PAGE={page} EDITION="
+                                f"{Path(shown).parent.name if '/' in shown else '…'}"))
+    return findings
+
+
+# --- status of every page in every edition -----------------------------------------------
+
+def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[Translation]:
+    """One entry per Swedish page and other edition."""
+    out = []
+    source_dir = docs / default
+    for source in sorted(source_dir.rglob("*.md")):
+        page = source.relative_to(source_dir).as_posix()
+        current = source_hash(source.read_text(encoding="utf-8"))
+        for edition in editions:
+            if edition == default:
+                continue
+            path = docs / edition / page
+            entry = {"page": page, "edition": edition, "path": _shown(path, root),
+                     "source_path": _shown(source, root), "current_hash": current}
+            if not path.exists():
+                out.append(Translation(status="missing", **entry))
+                continue
+            try:
+                data = front_matter(path.read_text(encoding="utf-8"), entry["path"])
+            except InputError:
+                data = {}
+            recorded = data.get("source_hash")
+            review = data.get("translation_status")
+            review = review if review in REVIEW_STATES else None
+            status = "outdated" if recorded != current else (review or "draft")
+            out.append(Translation(status=status, recorded_hash=recorded, review=review,
+                                   **entry))
+    return out
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+# --- what changed in the Swedish text -------------------------------------------------------
+
+def snapshot_path(snapshots: Path, page: str, digest: str) -> Path:
+    return snapshots / Path(page).with_suffix("") / f"{digest}.md"
+
+
+def save_snapshot(snapshots: Path, page: str, text: str) -> Path:
+    path = snapshot_path(snapshots, page, source_hash(text))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(first line, text) of each block separated by blank lines, in the page body."""
+    _, body, first = split(text)
+    out: list[tuple[int, str]] = []
+    block: list[str] = []
+    start = first
+    for number, raw in enumerate(body.splitlines(), start=first):
+        if raw.strip():
+            if not block:
+                start = number
+            block.append(raw.rstrip())
+        elif block:
+            out.append((start, "\n".join(block)))
+            block = []
+    if block:
+        out.append((start, "\n".join(block)))
+    return out
+
+
+def paragraph_diff(old: str, new: str, shown: str) -> list[str]:
+    """The Swedish paragraphs added, changed or removed, each headed by ``path:line``."""
+    a, b = paragraphs(old), paragraphs(new)
+    matcher = difflib.SequenceMatcher(a=[t for _, t in a], b=[t for _, t in b],
+                                      autojunk=False)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        where = b[j1][0] if j1 < len(b) else (b[-1][0] if b else 1)
+        label = {"replace": "changed", "delete": "removed", "insert": "added"}[op]
+        out.append(f"{shown}:{where}: {label}")
+        out += [f"  - {ln}" for _, t in a[i1:i2] for ln in t.splitlines()]
+        out += [f"  + {ln}" for _, t in b[j1:j2] for ln in t.splitlines()]
+    return out
+
+
+# --- recording that a translation is up to date -----------------------------------------
+
+def with_source_hash(text: str, digest: str) -> str:
+    """The translation's text with ``source_hash: digest`` in its front matter."""
+    match = _FRONT.match(text)
+    if not match:
+        return f"---\nsource_hash: {digest}\n---\n\n{text}"
+    raw = match.group("yaml") or ""
+    if re.search(r"^source_hash:.*$", raw, re.M):
+        raw = re.sub(r"^source_hash:.*$", f"source_hash: {digest}", raw, count=1, flags=re.M)
+    else:
+        raw = re.sub(r"^(translation_of:.*\n)", rf"\g<1>source_hash: {digest}\n", raw,
+                     count=1, flags=re.M) if "translation_of:" in raw \
+            else raw + f"source_hash: {digest}\n"
+    return f"---\n{raw}---\n{text[match.end():]}"
+
+
+def as_json(entries: list[Translation], catalogs: dict[str, dict[str, tuple[int, int]]]
+            ) -> dict[str, Any]:
+    pages: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        item = asdict(entry)
+        pages.setdefault(entry.page, {})[entry.edition] = {
+            k: item[k] for k in ("status", "path", "review", "recorded_hash", "current_hash")}
+    counts: dict[str, int] = {}
+    for entry in entries:
+        counts[entry.status] = counts.get(entry.status, 0) + 1
+    return {"pages": pages, "totals": counts,
+            "catalogs": {ed: {d: {"translated": t, "total": n} for d, (t, n) in domains.items()}
+                         for ed, domains in catalogs.items()}}
