@@ -129,6 +129,10 @@ def done(project_: project.Project, page: str, edition: str) -> str:
     ts.save_snapshot(project_.locales_dir / "sources", page, text)
     translation.write_text(ts.with_source_hash(translation.read_text(encoding="utf-8"), digest),
                            encoding="utf-8")
+    recorded = {e.recorded_hash for e in ts.collect(project_.docs_dir, default,
+                                                     project_.editions(), project_.root)
+                if e.page == page and e.recorded_hash}
+    ts.prune_snapshots(project_.locales_dir / "sources", page, recorded)
     return f"{translation.relative_to(project_.root)}: now records Swedish version {digest}"
 
 

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from klarinfo import framing
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -29,15 +31,27 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    rules: list = []  # (pattern, headers) from a _headers file, see klarinfo.framing
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
+    def end_headers(self) -> None:
+        for name, value in framing.match(self.rules, urlsplit(self.path).path):
+            self.send_header(name, value)
+        super().end_headers()
+
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path, port: int = 0, headers_file: Path | None = None) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (at a free port unless given); yields the base URL.
+    With ``headers_file``, every response carries the headers that file (``_headers``
+    format, as we deploy it) gives its path."""
+    rules = framing.parse_headers_file(headers_file.read_text(encoding="utf-8")) \
+        if headers_file else []
+    handler_class = type("Handler", (_QuietHandler,), {"rules": rules})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -52,5 +52,7 @@ def build(project: Path, site: Path, strict: bool = True, edition: str = "") -> 
 
 
 def edition_of(site: Path, html: Path) -> str:
-    first = html.relative_to(site).parts[0]
-    return first if first in EDITIONS else "sv"
+    parts = html.relative_to(site).parts
+    if parts[0] == "embed" and len(parts) > 1:  # embed views mirror the site's folders
+        parts = parts[1:]
+    return parts[0] if parts[0] in EDITIONS else "sv"

@@ -11,7 +11,7 @@ from klarinfo import placeholders, rules
 from sitebuild import EDITIONS, ROOT
 
 TOPICS = ["foraldrapenning.md", "bostadsbidrag.md", "vald.md", "tolk.md", "sa-raknar-vi.md",
-          "tillganglighet.md", "om.md"]
+          "tillganglighet.md", "om.md", "badda-in.md"]
 SOURCES = {"sv": "Källor", "sv-latt": "Källor", "en": "Sources", "ar": "المصادر", "so": "Ilaha"}
 RULES = rules.load(ROOT / "data" / "rules.yml")
 

@@ -148,7 +148,12 @@ def test_done_records_the_version_and_the_status_turns_current(tmp_path):
     assert status(project, "--done", "om.md", "en").returncode == 0
     data = json.loads(status(project, "--json").stdout)["pages"]["om.md"]
     assert data["en"]["status"] == "draft" and data["ar"]["status"] == "outdated"
-    assert (project / "locales" / "sources" / "om" / f"{data['en']['current_hash']}.md").exists()
+    kept = project / "locales" / "sources" / "om"
+    old = data["ar"]["recorded_hash"]
+    assert (kept / f"{data['en']['current_hash']}.md").exists() and (kept / f"{old}.md").exists()
+    for edition in ("sv-latt", "ar", "so"):
+        status(project, "--done", "om.md", edition)
+    assert not (kept / f"{old}.md").exists()  # no translation records it any more
 
 
 def test_new_page_is_missing_everywhere_and_new_translation_starts_as_draft(tmp_path):

@@ -69,6 +69,9 @@ OWN_STRINGS: dict[str, str] = {
     "klarinfo.outdated.notice": "The Swedish page has changed since this translation was "
                                 "made. Some of it may be out of date.",
     "klarinfo.outdated.link": "Read the newer Swedish page",
+    # Under a page shown inside a partner's site (embed view).
+    "klarinfo.embed.source": "From",
+    "klarinfo.embed.full": "Read the full page",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
@@ -96,22 +99,25 @@ def template_strings(material_english: str) -> dict[str, str]:
     return {**material, **OWN_STRINGS}
 
 
+def texts_of(catalog: catalogs.Catalog | None) -> dict[str, str]:
+    """Key → translated text; untranslated and fuzzy strings are left out (shown as key)."""
+    if catalog is None:
+        return {}
+    return {key: entry.text for key, entry in catalogs.entries(catalog).items()
+            if entry.text.strip() and not entry.fuzzy}
+
+
 def write_partials(
     loaded: Mapping[str, catalogs.Catalog | None], editions: Iterable[Edition], folder: Path
-) -> None:
-    """One Material language partial per edition, from its (checked) theme catalog.
-
-    Untranslated and fuzzy strings are left out, so they show as their key.
-    """
+) -> dict[str, dict[str, str]]:
+    """One Material language partial per edition, from its (checked) theme catalog;
+    returns the texts per edition for pages we render ourselves (embed views)."""
     partials = folder / "partials" / "languages"
     partials.mkdir(parents=True, exist_ok=True)
+    out = {}
     for edition in editions:
-        catalog = loaded.get(edition.id)
-        texts = {
-            key: entry.text
-            for key, entry in catalogs.entries(catalog).items()
-            if entry.text.strip() and not entry.fuzzy
-        } if catalog is not None else {}
+        texts = out[edition.id] = texts_of(loaded.get(edition.id))
         (partials / f"{edition.id}.html").write_text(
             render_partial(texts, edition), encoding="utf-8"
         )
+    return out

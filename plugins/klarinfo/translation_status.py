@@ -140,6 +140,15 @@ def save_snapshot(snapshots: Path, page: str, text: str) -> Path:
     return path
 
 
+def prune_snapshots(snapshots: Path, page: str, recorded: set[str]) -> list[Path]:
+    """Remove kept Swedish versions of a page that no translation records any more."""
+    folder = snapshot_path(snapshots, page, "x").parent
+    gone = [p for p in folder.glob("*.md") if p.stem not in recorded] if folder.exists() else []
+    for path in gone:
+        path.unlink()
+    return gone
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """(first line, text) of each block separated by blank lines, in the page body."""
     _, body, first = split(text)

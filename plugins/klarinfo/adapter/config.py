@@ -28,3 +28,8 @@ class KlarinfoConfig(Config):
     #: Build only this edition besides the Swedish source (a quick preview while
     #: translating: `make site LANG=ar`); empty builds every edition.
     only_edition = opt.Type(str, default="")
+    #: Origins of partner sites that may show our embed views in a frame, e.g.
+    #: https://www.informationsverige.se. Main pages can only be framed by the site itself.
+    partners = opt.ListOfItems(opt.Type(str), default=[])
+    #: Site name shown under embedded pages and in oEmbed/feeds (default: site_name).
+    provider_name = opt.Type(str, default="")

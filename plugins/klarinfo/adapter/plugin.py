@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,7 +25,9 @@ from mkdocs.utils import get_relative_url
 
 from klarinfo import (
     catalogs,
+    embed,
     examples,
+    framing,
     glossary_check,
     glossary_page,
     messages,
@@ -105,6 +107,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.term_uses: dict[tuple[str, str], list[glossary_check.Use]] = {}
         self.rules: rules_module.Rules | None = None
         self.presets: dict[str, Any] = {}
+        self.theme_texts: dict[str, dict[str, str]] = {}
+        self.embeds: list[embed.EmbedPage] = []
+        self.titles: list[tuple[str, str]] = []  # (title, url) of this edition's own pages
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -136,6 +141,16 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         root = Path(config.config_file_path).parent
         for folder in (root / self.config.locales_dir, THEME_DIR):
             server.watch(str(folder))
+        # Serve with the framing policy we deploy, so it is exercised while writing.
+        app, partners = server.get_app(), list(self.config.partners)
+
+        def with_headers(environ: dict, start_response: Any) -> Any:
+            def start(status: str, headers: list, *args: Any) -> Any:
+                extra = framing.headers_for(environ.get("PATH_INFO", "/"), partners)
+                return start_response(status, list(headers) + extra, *args)
+            return app(environ, start)
+
+        server.set_app(with_headers)
         return server
 
     def _start_build(self, config: MkDocsConfig, i18n: Any) -> None:
@@ -149,6 +164,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             raise PluginError(str(exc)) from None
         if self.config.only_edition:
             self._only(i18n, self.config.only_edition)
+        problems = framing.check_partners(self.config.partners)
+        if problems:
+            raise PluginError("mkdocs.yml: " + "; ".join(problems))
         self.profiles, problems = readability.build_profiles(self.config.readability)
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
@@ -185,7 +203,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             for finding in findings:
                 log.warning(str(finding))
             if domain == "theme":
-                write_partials(loaded, self.editions, self.theme_dir)
+                self.theme_texts = write_partials(loaded, self.editions, self.theme_dir)
 
     def _load_termbase(self, root: Path) -> None:
         folder = root / self.config.glossary_dir
@@ -220,12 +238,14 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         edition = self.edition
         matcher = self._matcher(edition)
         used_on: dict[str, list[tuple[str, str]]] = {}
+        self.titles = []
         for file in files.documentation_pages():
             if getattr(file, "locale", edition.id) != edition.id or file.generated_by:
                 continue
             text = file.content_string
             uses = glossary_check.scan(text, matcher)
             norm = getattr(file, "norm_src_uri", file.src_uri)
+            self.titles.append((_title(text, norm), file.url))
             self.term_uses[(edition.id, norm)] = uses
             for term_id in glossary_check.used_ids(uses, approved_only=True):
                 used_on.setdefault(term_id, []).append((_title(text, norm), norm))
@@ -309,6 +329,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _expand_examples(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Figures ({{ rules.x }}) and worked examples (```life-income```,
         ```housing-allowance```) for this page."""
+        if "```embed-snippets" in markdown:
+            markdown = embed.SNIPPETS_BLOCK.sub(
+                lambda _: embed.snippets_html(self.titles, config.site_url or ""), markdown)
         if self.rules is None or not any(mark in markdown for mark in (
                 "life-income", "housing-allowance", "{{")):
             return markdown
@@ -324,8 +347,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
                                    self._tr(edition), self.rules.years[-1], explain)
         # Placeholders first: they keep line numbers intact for the example blocks.
-        expanded, findings = placeholders.expand(markdown, shown, self.rules, edition.lang,
-                                                 site=dict(config.extra))
+        expanded, findings = placeholders.expand(
+            markdown, shown, self.rules, edition.lang,
+            site={**dict(config.extra), "site_url": config.site_url or ""})
         expanded, more = examples.expand(expanded, shown, context)
         for finding in findings + more:
             log.warning(str(examples.shifted(finding, offset)))
@@ -419,7 +443,28 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                     alternates=tuple(context["klarinfo_hreflang"]),
                 )
             )
+            context["klarinfo_oembed"] = urljoin(site_url, embed.oembed_url(page.url))
+            self.embeds.append(self._embed_page(page, alternates, site_url))
         return context
+
+    def _embed_page(self, page: Page, alternates: list[Alternate], site_url: str
+                    ) -> embed.EmbedPage:
+        original = next((a.url for a in alternates if a.edition.default), None)
+        texts = self.theme_texts.get(self.edition.id, {})
+        meta = page.meta
+        return embed.EmbedPage(
+            url=page.url, edition=self.edition.id, lang=self.edition.lang, dir=self.edition.dir,
+            title=page.title or "", content=page.content or "",
+            reviewed=str(meta["reviewed"]) if meta.get("reviewed") else None,
+            summary=str(meta.get("description") or embed.summary_of(page.content or "")),
+            quick_exit=bool(meta.get("quick_exit")),
+            notices=embed.notices(
+                texts, urljoin(site_url, original) if original is not None else None,
+                draft=meta.get("translation_status") == "draft",
+                outdated=bool(meta.get("klarinfo_outdated"))),
+            alternates=tuple((a.edition.id, a.edition.lang, a.url) for a in alternates
+                             if a.translated and a.edition != self.edition),
+        )
 
     def _alternates(self, page: Page) -> list[Alternate]:
         files = getattr(page.file, "alternates", {}) or {}
@@ -458,12 +503,26 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             return  # an inner, per-edition build; the outer one finishes the site
         site = Path(config.site_dir)
         sitemap.write(site, config.site_url or "", self.pages)
+        self._write_partner_files(site, config)
         self._write_reports(site)
         try:
             if not material_bundle.patch_site(site):
                 raise PluginError("Material's JavaScript bundle was not found in the built site")
         except material_bundle.BundleChanged as exc:
             raise PluginError(str(exc)) from None
+
+    def _write_partner_files(self, site: Path, config: MkDocsConfig) -> None:
+        """Embed views, oEmbed, feeds, and the framing policy as deployable headers."""
+        site_url = config.site_url or ""
+        name = self.config.provider_name or config.site_name
+        built = {e.edition for e in self.embeds}
+        embed.write(site, self.embeds, site_url, name, self.theme_texts,
+                    str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
+                    [(e.id, e.lang, e.url_prefix) for e in self.editions if e.id in built])
+        partners = list(self.config.partners)
+        (site / "_headers").write_text(framing.netlify_headers(site, partners),
+                                       encoding="utf-8")
+        (site / "_nginx.conf").write_text(framing.nginx(partners), encoding="utf-8")
 
     def _write_reports(self, site: Path) -> None:
         if self.config.readability_mode == "off":

@@ -1,5 +1,7 @@
 /* klarinfo quick exit: leave the page at once and keep it out of the Back button.
-   Click (or Enter on) the exit link, or press Shift three times within two seconds. */
+   Click (or Enter on) the exit link, or press Shift three times within two seconds.
+   Inside a partner's frame (embed view) the whole window leaves when the frame is
+   allowed to navigate it; the frame itself is emptied in any case. */
 (function () {
   "use strict";
   var link = document.querySelector("[data-klarinfo-exit]");
@@ -9,6 +11,13 @@
     if (event) event.preventDefault();
     document.body.style.visibility = "hidden";
     document.title = "";
+    if (window.top !== window) {
+      try {
+        window.top.location.replace(target);
+      } catch (error) {
+        /* the partner's sandbox forbids it: at least leave this frame */
+      }
+    }
     window.location.replace(target);
   }
   link.addEventListener("click", leave);

@@ -1,0 +1,179 @@
+"""Issue 8 in Chromium: a partner page on another origin embeds our pages, heights follow
+the content, framing policy holds, embed.js ignores foreign messages, embed views pass axe."""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from browser import DESKTOP, PHONE, RequestLog, describe, run_axe, serve
+from sitebuild import build, copy_project
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+PARTNER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Partner</title></head>
+<body style="margin:0"><h1>A partner site</h1>
+<iframe id="ours" src="{src}" title="From klarinfo" data-klarinfo-embed
+        style="width:100%;height:300px;border:0"></iframe>
+{extra}
+<script src="{ours}embed.js"></script>
+</body></html>
+"""
+EVIL_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head>
+<body><script>
+setInterval(function () {
+  parent.postMessage({type: "klarinfo:embed-height", version: 1, height: 4321}, "*");
+}, 100);
+</script></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def origins(tmp_path_factory):
+    """Our site (served with its _headers), a partner origin we list, and another origin."""
+    tmp = tmp_path_factory.mktemp("embed")
+    ports = {"ours": free_port(), "partner": free_port(), "other": free_port()}
+    project = copy_project(tmp / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "- https://www.informationsverige.se",
+        f"- https://www.informationsverige.se\n        - http://127.0.0.1:{ports['partner']}"),
+        encoding="utf-8")
+    result = build(project, tmp / "site")
+    assert result.returncode == 0, result.output
+    ours = f"http://127.0.0.1:{ports['ours']}/"
+    pages = {"partner": tmp / "partner", "other": tmp / "other"}
+    for folder in pages.values():
+        folder.mkdir()
+        for path in ("embed/tolk/", "embed/badda-in/", "embed/ar/badda-in/", "tolk/"):
+            slug = path.strip("/").replace("/", "-")
+            (folder / f"{slug}.html").write_text(
+                PARTNER_PAGE.format(src=ours + path, ours=ours, extra=""), encoding="utf-8")
+        (folder / "evil.html").write_text(EVIL_PAGE, encoding="utf-8")
+    other = f"http://127.0.0.1:{ports['other']}/"
+    (pages["partner"] / "with-evil.html").write_text(PARTNER_PAGE.format(
+        src=ours + "embed/badda-in/", ours=ours,
+        extra=f'<iframe src="{other}evil.html" title="other"></iframe>'), encoding="utf-8")
+    with ExitStack() as stack:
+        stack.enter_context(serve(result.site, ports["ours"], result.site / "_headers"))
+        partner = stack.enter_context(serve(pages["partner"], ports["partner"]))
+        stack.enter_context(serve(pages["other"], ports["other"]))
+        yield {"ours": ours, "partner": partner, "other": other}
+
+
+def sizes(page):
+    """(content height inside our frame, height of the iframe on the partner page)."""
+    frame = next(f for f in page.frames if "/embed/" in f.url)
+    content = frame.evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+    box = page.evaluate("document.getElementById('ours').getBoundingClientRect().height")
+    return content, box
+
+
+def settled(page, timeout: float = 5.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        content, box = sizes(page)
+        if abs(content - box) <= 5 or time.monotonic() > deadline:
+            return content, box
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("slug", ["embed-badda-in", "embed-ar-badda-in"])
+def test_iframe_height_follows_content(browser, origins, slug):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{origins['partner']}{slug}.html", wait_until="networkidle")
+    content, box = settled(page)
+    assert content > 300 and abs(content - box) <= 5, (content, box)
+    page.set_viewport_size(PHONE)  # narrower: the text wraps, the frame must grow
+    narrow, box = settled(page)
+    assert narrow > content and abs(narrow - box) <= 5, (narrow, box)
+    frame = next(f for f in page.frames if "/embed/" in f.url)
+    frame.locator("details.klarinfo-snippet summary").first.click()
+    opened, box = settled(page)
+    assert opened > narrow and abs(opened - box) <= 5, (opened, box)
+    context.close()
+
+
+OURS = "Din rätt till tolk"
+
+
+def child_heading(page) -> str | None:
+    frame = page.frames[1] if len(page.frames) > 1 else None
+    if frame is None:
+        return None
+    try:
+        return frame.evaluate("document.querySelector('h1') && document.querySelector('h1').textContent")
+    except Exception:  # an error page Chromium shows instead of a refused frame
+        return None
+
+
+def test_framing_policy(browser, origins):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{origins['partner']}embed-tolk.html", wait_until="networkidle")
+    assert child_heading(page) == OURS  # a listed partner may embed
+    page.goto(f"{origins['partner']}tolk.html", wait_until="networkidle")
+    assert child_heading(page) != OURS  # but not frame a main page (Chromium shows "blocked")
+    page.goto(f"{origins['other']}embed-tolk.html", wait_until="networkidle")
+    assert child_heading(page) != OURS  # an origin we do not list may not even embed
+    page.goto(f"{origins['other']}tolk.html", wait_until="networkidle")
+    assert child_heading(page) != OURS
+    context.close()
+
+
+def test_embed_js_ignores_foreign_messages(browser, origins):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{origins['partner']}with-evil.html", wait_until="networkidle")
+    page.evaluate("""() => window.postMessage(
+        {type: "klarinfo:embed-height", version: 1, height: 4321}, "*")""")
+    page.wait_for_timeout(800)  # the other origin's frame posts every 100 ms meanwhile
+    content, box = settled(page)
+    assert box != 4321 and abs(content - box) <= 5, (content, box)
+    context.close()
+
+
+def embed_urls(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/"
+                  for p in (site / "embed").rglob("index.html"))
+
+
+def test_every_embed_view_passes_axe_without_foreign_requests(browser, site, base_url):
+    urls = embed_urls(site)
+    assert len(urls) >= 45
+    log = RequestLog()
+    context = browser.new_context(viewport=PHONE)
+    log.attach(context)
+    page = context.new_page()
+    failures = []
+    for url in urls:
+        page.goto(f"{base_url}{url}", wait_until="networkidle")
+        violations = run_axe(page)
+        if violations:
+            failures.append(f"{url}: {describe(violations)}")
+    context.close()
+    assert not failures, "\n".join(failures)
+    assert not log.foreign(), log.foreign()
+
+
+def test_embed_views_read_without_javascript(browser, base_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    for url in ("embed/vald/", "embed/ar/foraldrapenning/", "embed/so/tolk/"):
+        page.goto(f"{base_url}{url}")
+        assert page.locator("h1").is_visible()
+        assert re.search(r"\w{3,}", page.locator("main p").first.inner_text())
+    context.close()
