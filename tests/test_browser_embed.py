@@ -57,7 +57,8 @@ def origins(tmp_path_factory):
     pages = {"partner": tmp / "partner", "other": tmp / "other"}
     for folder in pages.values():
         folder.mkdir()
-        for path in ("embed/tolk/", "embed/badda-in/", "embed/ar/badda-in/", "tolk/"):
+        for path in ("embed/tolk/", "embed/badda-in/", "embed/ar/badda-in/", "tolk/",
+                     "embed/so/vald/"):
             slug = path.strip("/").replace("/", "-")
             (folder / f"{slug}.html").write_text(
                 PARTNER_PAGE.format(src=ours + path, ours=ours, extra=""), encoding="utf-8")
@@ -143,6 +144,20 @@ def test_embed_js_ignores_foreign_messages(browser, origins):
     page.wait_for_timeout(800)  # the other origin's frame posts every 100 ms meanwhile
     content, box = settled(page)
     assert box != 4321 and abs(content - box) <= 5, (content, box)
+    context.close()
+
+
+def test_quick_exit_leaves_the_whole_partner_page(browser, origins):
+    """In a partner's frame the exit replaces the partner page too, not just our frame."""
+    context = browser.new_context(viewport=PHONE)
+    context.route("https://www.smhi.se/**", lambda route: route.fulfill(
+        body="<!doctype html><title>Neutral</title>", content_type="text/html"))
+    page = context.new_page()
+    page.goto(f"{origins['partner']}embed-so-vald.html", wait_until="networkidle")
+    frame = next(f for f in page.frames if "/embed/" in f.url)
+    frame.locator("[data-klarinfo-exit]").click()
+    page.wait_for_url("https://www.smhi.se/**", timeout=5000)
+    assert page.title() == "Neutral"
     context.close()
 
 
