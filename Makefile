@@ -13,7 +13,8 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
-	translation-status translation-diff translation-done new-page new-translation setup clean
+	translation-status translation-diff translation-done new-page new-translation check-links \
+	setup clean
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -31,6 +32,10 @@ build: $(STAMP)
 test: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check plugins scripts tests
 	$(BIN)/pytest
+
+# Every internal link, anchor and asset of the built site; external links listed in a report.
+check-links: build
+	$(BIN)/python -m klarinfo.links site --report site/reports/links.json
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
@@ -90,6 +95,7 @@ $(CHROMIUM):
 	$(SUDO) apt-get install -y -qq chromium
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
+	# axe-core (accessibility) and html-validate (HTML validity) for the test suite
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@

@@ -20,3 +20,14 @@ def set_root_attributes(html: str, lang: str, direction: str) -> str:
         return tag[:5] + f' lang="{lang}" dir="{direction}"' + tag[5:]
 
     return _HTML_TAG.sub(rewrite, html, count=1)
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(
+    r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"([^>]*>)')
+
+
+def drop_checkbox_autocomplete(html: str) -> str:
+    """Material puts autocomplete="off" on its drawer and search checkboxes; HTML allows
+    autocomplete only on text-like inputs, so a validator rejects every page. The cost of
+    dropping it: Firefox may restore an open menu when the reader goes Back."""
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1\2", html)

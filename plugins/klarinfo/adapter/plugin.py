@@ -45,7 +45,7 @@ from klarinfo.alternates import Alternate, hreflang_links
 from klarinfo.editions import Edition, build_editions, by_id
 from klarinfo.errors import InputError
 from klarinfo.glossary_markup import Definition, mark_first_uses
-from klarinfo.html_root import set_root_attributes
+from klarinfo.html_root import drop_checkbox_autocomplete, set_root_attributes
 from klarinfo.prose import front_matter_end
 from klarinfo.term_matching import Matcher
 from klarinfo.theme_strings import write_partials
@@ -486,12 +486,14 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return set_root_attributes(output, self.edition.lang, self.edition.dir)
+        return drop_checkbox_autocomplete(
+            set_root_attributes(output, self.edition.lang, self.edition.dir))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
-            return set_root_attributes(output_content, self.edition.lang, self.edition.dir)
+            return drop_checkbox_autocomplete(
+                set_root_attributes(output_content, self.edition.lang, self.edition.dir))
         return output_content
 
     # -- end of build --------------------------------------------------------------
