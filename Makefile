@@ -40,8 +40,10 @@ check-links: build
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
 
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
+# Speed, never in tests: real site, synthetic sites of N = 50, 250, 1000 pages per edition,
+# page weight in Chromium, gate costs. PROFILE=1 adds a pyinstrument profile of our build.
+bench: $(STAMP) $(CHROMIUM)
+	BENCH_PROFILE=$(PROFILE) $(BIN)/python bench/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins scripts tests
@@ -87,7 +89,7 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'
 	touch $@
 
 $(CHROMIUM):

@@ -23,9 +23,15 @@ import yaml
 from klarinfo import glossary_check, project, readability, termbase
 from klarinfo.term_matching import Matcher
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+import weight  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "50,250,1000").split(","))
+PROFILE = os.environ.get("BENCH_PROFILE", "") not in ("", "0")
 
 
 def machine() -> dict[str, object]:
@@ -65,6 +71,52 @@ def timed_build(config: Path, site: Path, edition: str = "") -> float:
                     "-d", str(site)], check=True, env=env, cwd=config.parent,
                    stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def measured_build(config: Path, site: Path, edition: str = "") -> tuple[float, float]:
+    """Wall time (s) and peak memory (MiB) of one `mkdocs build` in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": edition}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                             "-d", str(site)], env=env, cwd=config.parent,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"build of {config} failed")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def bench_corpus(workdir: Path) -> list[dict[str, object]]:
+    """Synthetic sites of N Swedish pages in five editions: stock and ours, N by N."""
+    rows = []
+    for n in SIZES:
+        config = corpus.write(n, workdir / f"corpus-{n}")
+        pages = 5 * (n + 1)
+        stock = stock_config(workdir / f"corpus-{n}-stock", config.parent)
+        stock_s, stock_mb = measured_build(stock, workdir / f"corpus-{n}-stock-site")
+        ours_s, ours_mb = measured_build(config, workdir / f"corpus-{n}-site")
+        rows.append({"n": n, "pages": pages, "stock_s": stock_s, "ours_s": ours_s,
+                     "stock_peak_mib": stock_mb, "ours_peak_mib": ours_mb,
+                     "stock_ms_per_page": 1000 * stock_s / pages,
+                     "ours_ms_per_page": 1000 * ours_s / pages, "ratio": ours_s / stock_s})
+        print(f"  N={n:5}  {pages:5} pages  stock {stock_s:7.1f} s {stock_mb:5.0f} MiB  "
+              f"ours {ours_s:7.1f} s {ours_mb:5.0f} MiB  ratio {ours_s / stock_s:.2f}",
+              flush=True)
+        if PROFILE and n == SIZES[len(SIZES) // 2]:
+            profile(config, workdir / f"corpus-{n}-profile-site", n)
+    return rows
+
+
+def profile(config: Path, site: Path, n: int) -> None:
+    """pyinstrument over one of our corpus builds: where the time goes."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"profile-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}-n{n}.html"
+    subprocess.run([sys.executable, "-m", "pyinstrument", "-r", "html", "-o", str(out), "-m",
+                    "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, cwd=config.parent,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    print(f"  profile written to {out.relative_to(ROOT)}")
 
 
 def bench_builds(workdir: Path) -> dict[str, object]:
@@ -151,9 +203,15 @@ def bench_glossary() -> dict[str, dict[str, float]]:
 
 
 def main() -> int:
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="klarinfo-bench-") as tmp:
         builds = bench_builds(Path(tmp))
         edit = bench_edit_rebuild(Path(tmp))
+        paths = ["foraldrapenning/", "ar/foraldrapenning/", "so/vald/"]
+        weights = {"klarinfo": weight.measure(Path(tmp) / "our-site", paths),
+                   "stock": weight.measure(Path(tmp) / "stock-site", paths)}
+        print("\nSynthetic sites, N Swedish pages in five editions (one build each)")
+        sizes = bench_corpus(Path(tmp))
     gates = {"readability": bench_readability(), "glossary": bench_glossary()}
     print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
     print(f"  stock mkdocs-material + i18n  {builds['stock_s']:7.2f} s")
@@ -165,6 +223,20 @@ def main() -> int:
           f"ratio {edit['ratio']:.2f}")
     print(f"  klarinfo, make site LANG=so   {edit['ours_one_edition_s']:7.2f} s   "
           f"ratio {edit['ratio_one_edition']:.2f}")
+    print("\nGrowth with N (ms per page; linear growth keeps it flat)")
+    for row in sizes:
+        print(f"  N={row['n']:5}  stock {row['stock_ms_per_page']:6.1f}  "
+              f"ours {row['ours_ms_per_page']:6.1f}  ratio {row['ratio']:.2f}")
+    print("\nPage weight in Chromium, bytes transferred (gzip, assets cached)")
+    print("  page                     klarinfo first / repeat     stock first / repeat")
+    for path in paths:
+        ours, stock = weights["klarinfo"][path], weights["stock"][path]
+        foreign = f"  (+{len(stock['foreign_attempts'])} blocked requests to other hosts)" \
+            if stock["foreign_attempts"] else ""
+        print(f"  {path:24} {ours['first']['bytes'] / 1024:8.1f} KB / "
+              f"{ours['repeat']['bytes'] / 1024:5.1f} KB   "
+              f"{stock['first']['bytes'] / 1024:8.1f} KB / "
+              f"{stock['repeat']['bytes'] / 1024:5.1f} KB{foreign}")
     print("\nGate cost, ms per 1,000 words   readability   glossary")
     for edition, row in gates["readability"].items():
         print(f"  {edition:30} {row['ms_per_1000_words']:11.2f} "
@@ -173,9 +245,10 @@ def main() -> int:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
     out.write_text(json.dumps({"machine": machine(), "builds": builds, "edit_rebuild": edit,
-                               "gates": gates},
+                               "corpus": sizes, "page_weight": weights, "gates": gates,
+                               "bench_seconds": time.perf_counter() - began},
                               indent=1), encoding="utf-8")
-    print(f"\nwritten {out.relative_to(ROOT)}")
+    print(f"\nwritten {out.relative_to(ROOT)} ({time.perf_counter() - began:.0f} s in all)")
     return 0
 
 

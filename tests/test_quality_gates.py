@@ -159,3 +159,23 @@ def test_no_cookies_and_no_storage_writes(browser, base_url):
     assert stored == [[], []]
     assert context.cookies() == []
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, query", [("tolk/", "tolk"), ("ar/tolk/", "مترجم")])
+def test_search_index_loads_only_when_search_is_used(browser, base_url, path, query):
+    """Page weight: the index (every page of every edition) is fetched when the reader
+    opens search, not on every page view — and search still finds pages."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url))
+    page.goto(f"{base_url}{path}", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not any("search_index.json" in u for u in urls)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert any("search_index.json" in u for u in urls)
+    assert page.locator(".md-search-result__item").count() >= 1
+    context.close()

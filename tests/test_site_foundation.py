@@ -200,3 +200,22 @@ def test_draft_translations_say_so_and_link_the_swedish_original(site, edition, 
     href = re.search(r'<a href="([^"]+)" hreflang="sv">', block.group(1)).group(1)
     assert (page.parent / href / "index.html").resolve() == (site / "vald" / "index.html").resolve()
     assert "klarinfo-notice" not in (site / "vald" / "index.html").read_text(encoding="utf-8")
+
+
+def test_arabic_text_is_covered_by_the_self_hosted_font(site):
+    """The Arabic font is subset (assets/fonts/README.md): every Arabic-script character
+    the Arabic edition shows must lie in its unicode-range, or it would fall back to
+    whatever system font the reader has."""
+    css = (site / "assets" / "klarinfo.css").read_text(encoding="utf-8")
+    ranges = re.search(r'font-family: "Klarinfo Arabic";.*?unicode-range:([^;]+);', css, re.S)
+    spans = []
+    for part in ranges.group(1).split(","):
+        low, _, high = part.strip().removeprefix("U+").partition("-")
+        spans.append((int(low, 16), int(high or low, 16)))
+    used = set()
+    for page in (site / "ar").rglob("*.html"):
+        used |= {ord(c) for c in page.read_text(encoding="utf-8") if 0x0590 <= ord(c) <= 0x08FF
+                 or 0xFB50 <= ord(c) <= 0xFEFF}
+    assert used, "no Arabic text found"
+    missing = sorted(hex(c) for c in used if not any(lo <= c <= hi for lo, hi in spans))
+    assert not missing, f"Arabic characters outside the font subset: {missing}"

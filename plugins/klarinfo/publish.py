@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 
@@ -27,7 +28,19 @@ def promote(staging: Path, site_dir: Path) -> None:
         if old.exists():
             old.rename(site_dir)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    remove_later(old)
+
+
+def remove_later(folder: Path) -> None:
+    """Delete the previous site without making the reader of the build wait for it: the
+    new site is already in place. A detached `rm` outlives us; without it, delete now."""
+    rm = shutil.which("rm")
+    if rm:
+        subprocess.Popen([rm, "-rf", str(folder)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:

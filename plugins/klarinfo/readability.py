@@ -197,10 +197,10 @@ def osman(text: str, words: int, sentence_count: int) -> float:
 
 
 def _scores(profile: Profile, found: list[Sentence], limits: Mapping[str, float],
-            overridden: set[str]) -> list[Score]:
+            overridden: set[str], long_counts: Mapping[int, int]) -> list[Score]:
     words = sum(len(s.words) for s in found)
     count = len(found)
-    long_words = sum(s.long_words(profile.long_word_letters) for s in found)
+    long_words = sum(long_counts.values())
     values: dict[str, float] = {}
     for metric in limits:
         if metric == "lix":
@@ -239,11 +239,13 @@ def _front_matter(markdown: str) -> tuple[dict[str, Any], int]:
 
 def _overrides(markdown: str, path: str, profile: Profile
                ) -> tuple[dict[str, float], list[Override], list[Finding]]:
-    meta, _ = _front_matter(markdown)
-    raw = meta.get("readability")
     limits = dict(profile.limits)
     if profile.sentence_words is not None:
         limits[SENTENCE_WORDS] = float(profile.sentence_words)
+    if "\nreadability:" not in markdown[:4000]:
+        return limits, [], []  # no override: skip parsing the front matter
+    meta, _ = _front_matter(markdown)
+    raw = meta.get("readability")
     if raw is None:
         return limits, [], []
     line = next((i + 1 for i, text in enumerate(markdown.split("\n"))
@@ -284,10 +286,11 @@ def analyse(markdown: str, path: str, profile: Profile, worst: int = 3) -> PageR
         return PageReport(path, profile.edition, 0, 0, (), (), (), None,
                           overrides=tuple(overrides), problems=tuple(problems))
     overridden = {o.metric for o in overrides}
-    scores = _scores(profile, found, limits, overridden)
+    long_counts = {id(s): s.long_words(profile.long_word_letters) for s in found}
+    scores = _scores(profile, found, limits, overridden, long_counts)
     too_long = tuple(s for s in found if sentence_limit and len(s.words) > sentence_limit)
-    ranked = sorted(found, key=lambda s: (len(s.words) + s.long_words(profile.long_word_letters),
-                                          -s.line), reverse=True)
+    ranked = sorted(found, key=lambda s: (len(s.words) + long_counts[id(s)], -s.line),
+                    reverse=True)
     return PageReport(
         path=path,
         edition=profile.edition,

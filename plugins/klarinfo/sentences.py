@@ -125,7 +125,10 @@ class Sentence:
 
     def long_words(self, letters: int = 6) -> int:
         """Words with more than ``letters`` letters (LIX counts > 6)."""
-        return sum(1 for w in self.words if sum(c.isalpha() for c in w) > letters)
+        # a word no longer than the limit cannot have more letters than that: most words
+        # are short, so only the few long ones are counted letter by letter
+        return sum(1 for w in self.words
+                   if len(w) > letters and sum(c.isalpha() for c in w) > letters)
 
 
 def words(text: str) -> tuple[str, ...]:
