@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gettext
+from pathlib import Path
 
 import pytest
 from klarinfo import prose, readability, readability_text, sentences
 from klarinfo.readability import Profile
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _sentences(markdown: str, language: str = "sv") -> list[sentences.Sentence]:
@@ -175,3 +178,22 @@ def test_findings_are_in_the_pages_language(tmp_path):
         readability.analyse(hard, "docs/sv/x.md", SV), "sv",
         messages.translator(root / "locales", "sv"))
     assert "LIX är " in swedish[0] and "det får vara högst 40" in swedish[0]
+
+
+def test_reports_computed_ahead_match_direct_analysis():
+    """The build's second-core worker (klarinfo.readability_ahead) must not change results."""
+    from klarinfo import project, readability_ahead
+
+    proj = project.load(ROOT / "mkdocs.yml")
+    profiles, _ = readability.build_profiles(proj.plugin("klarinfo").get("readability"))
+    pages = [(e, str(p), f"{e}/{p.name}") for e in ("sv", "ar", "en")
+             for p in sorted((ROOT / "docs" / e).glob("*.md"))]
+    ahead = readability_ahead.Ahead(pages, profiles)
+    try:
+        for edition, path, shown in pages:
+            direct = readability.analyse(Path(path).read_text(encoding="utf-8"), shown,
+                                         profiles[edition])
+            assert ahead.report(shown) == direct, shown
+        assert ahead.report("not/submitted.md") is None
+    finally:
+        ahead.close()

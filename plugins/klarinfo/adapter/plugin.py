@@ -34,6 +34,7 @@ from klarinfo import (
     placeholders,
     publish,
     readability,
+    readability_ahead,
     readability_text,
     sitemap,
     termbase,
@@ -110,6 +111,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.theme_texts: dict[str, dict[str, str]] = {}
         self.embeds: list[embed.EmbedPage] = []
         self.titles: list[tuple[str, str]] = []  # (title, url) of this edition's own pages
+        if getattr(self, "ahead", None) is not None:
+            self.ahead.close()
+        self.ahead: readability_ahead.Ahead | None = None
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -172,6 +176,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             raise PluginError("\n".join(str(p) for p in problems))
         self._load_termbase(root)
         self._load_rules(root)
+        if self.config.readability_mode != "off":
+            self.ahead = readability_ahead.Ahead(self._own_pages(config, i18n), self.profiles)
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
         self._compile_theme_strings(root)
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
@@ -181,6 +187,19 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
+
+    def _own_pages(self, config: MkDocsConfig, i18n: Any) -> list[tuple[str, str, str]]:
+        """(edition, file, shown path) of every page written for a built edition."""
+        docs = Path(config.docs_dir)
+        out = []
+        for lang in i18n.config.languages:
+            if not lang.build:
+                continue
+            for path in sorted((docs / lang.locale).rglob("*.md")):
+                shown = str(path.relative_to(self.root)) if path.is_relative_to(self.root) \
+                    else str(path)
+                out.append((lang.locale, str(path), shown))
+        return out
 
     def _only(self, i18n: Any, edition_id: str) -> None:
         """Build one edition and the Swedish source only (i18n reads the flags lazily)."""
@@ -415,7 +434,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         source = Path(page.file.abs_src_path)
         shown = str(source.relative_to(self.root)) if source.is_relative_to(self.root) \
             else str(source)
-        report = readability.analyse(source.read_text(encoding="utf-8"), shown, profile)
+        report = self.ahead.report(shown) if self.ahead is not None else None
+        if report is None:
+            report = readability.analyse(source.read_text(encoding="utf-8"), shown, profile)
         self.readability.append(report)
         tr = messages.translator(self.root / self.config.locales_dir, self.edition.id, self.root)
         for line in readability_text.findings(report, self.edition.lang, tr,
@@ -554,7 +575,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             else:
                 publish.promote(self.staging, self.site_dir)
         self._cleanup_theme_dir()
-        self._reset()
+        self._reset()  # also stops the readability worker
 
     def _cleanup_theme_dir(self) -> None:
         if self.theme_dir is not None:
