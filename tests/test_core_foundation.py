@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import time
 from pathlib import Path
 
 import jinja2
@@ -137,6 +138,10 @@ def test_promote_replaces_site_and_discard_keeps_the_old_one(tmp_path):
     (staging / "index.html").write_text("new")
     publish.promote(staging, site)
     assert (site / "index.html").read_text() == "new"
+    # the previous site is removed in the background once the new one is in place
+    deadline = time.monotonic() + 10
+    while sorted(p.name for p in tmp_path.iterdir()) != ["site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not staging.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     failed = publish.staging_dir(site)
     failed.mkdir()
@@ -146,10 +151,18 @@ def test_promote_replaces_site_and_discard_keeps_the_old_one(tmp_path):
 
 
 def test_bundle_patch_is_exact_and_refuses_an_unknown_bundle():
-    js = 'a;e.pipe(b(()=>M("link[rel=alternate]")),m(r=>1));'
+    js = ('a;e.pipe(b(()=>M("link[rel=alternate]")),m(r=>1));'
+          'var Or=Te(),zi=document.forms.namedItem("search")?ks():tt,fo=new T;')
     patched = material_bundle.patch_source(js)
-    assert 'M("link[rel=alternate]")' not in patched
+    assert 'M("link[rel=alternate]")' not in patched and "?ks():tt" not in patched
+    assert '"focusin"' in patched  # the index waits for search to be used
     assert material_bundle.patch_source(patched) == patched
+    # the installed Material bundle has each patched spot exactly once
+    import material
+
+    bundle = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts")
+                  .glob("bundle.*.min.js"))
+    material_bundle.patch_source(bundle.read_text(encoding="utf-8"))
     with pytest.raises(material_bundle.BundleChanged):
         material_bundle.patch_source("no such code")
 

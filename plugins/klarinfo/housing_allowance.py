@@ -15,16 +15,13 @@ without children.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import sys
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, Literal
 
-from klarinfo import rules as rules_module
-from klarinfo import yaml_lines
+from klarinfo import example_cli
 from klarinfo.errors import Finding, InputError
 from klarinfo.rules import Rules, YearRules
 from klarinfo.yaml_lines import line
@@ -176,28 +173,11 @@ def household_from(data: Any, path: str, default_year: int | None = None) -> Hou
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Compute a housing-allowance example.")
-    parser.add_argument("household", type=Path)
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--year", type=int, help="rule year (default: the file's)")
-    parser.add_argument("--rules", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "data" / "rules.yml")
-    args = parser.parse_args(argv)
-    try:
-        rules = rules_module.load(args.rules)
-        data = yaml_lines.load(args.household.read_text(encoding="utf-8"), str(args.household))
-        if args.year and isinstance(data, dict):
-            data["year"] = args.year
-        outcome = compute(household_from(data, str(args.household)), rules)
-    except (InputError, KeyError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    if args.json:
-        print(json.dumps(asdict(outcome), ensure_ascii=False, indent=1))
-    else:
-        for key, value in asdict(outcome).items():
-            print(f"{key}: {value}")
-    return 0
+    return example_cli.run(
+        argv, "Compute a housing-allowance example.", "household",
+        lambda data, path, rules: compute(household_from(data, path), rules),
+        lambda o: json.dumps(asdict(o), ensure_ascii=False, indent=1),
+        lambda o: "\n".join(f"{key}: {value}" for key, value in asdict(o).items()))
 
 
 if __name__ == "__main__":

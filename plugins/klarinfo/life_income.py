@@ -10,19 +10,16 @@ Formulas, one per function, are explained on the "how we calculate" page.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
-from klarinfo import rules as rules_module
-from klarinfo import yaml_lines
+from klarinfo import example_cli, yaml_lines
 from klarinfo.errors import Finding, InputError
-from klarinfo.rules import YearRules
+from klarinfo.rules import Rules, YearRules
 
 Arrival = Literal["birth", "after_first_birthday", "after_second_birthday"]
 DAYS_PER_YEAR = 365
@@ -222,7 +219,7 @@ def _calendar(uses: tuple[Use, Use]) -> list[tuple[list[int], list[int]]]:
     return years or [([0, 0], [0, 0])]
 
 
-def compute(scenario: Scenario, rules: rules_module.Rules) -> list[SplitResult]:
+def compute(scenario: Scenario, rules: Rules) -> list[SplitResult]:
     r = rules.at(scenario.year)
     share = entitlement(r, scenario.arrival)
     results = []
@@ -384,34 +381,24 @@ def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scen
                     int(data.get("years_after", 10)))
 
 
+def _text(results: list[SplitResult]) -> str:
+    lines = []
+    for result in results:
+        lines.append(result.label)
+        for p in result.parents:
+            lines.append(f"  {p.name}: {p.income_level_days} + {p.minimum_level_days} days, "
+                         f"{p.daily_benefit_sek} kr/day, benefit {p.benefit_paid_sek} kr, "
+                         f"income year 1 {p.leave_year_income_sek} kr, "
+                         f"pension rights year 1 {p.pension_credit_sek} kr")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Compute a life-income example scenario.")
-    parser.add_argument("scenario", type=Path)
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--year", type=int, help="rule year (default: the scenario's)")
-    parser.add_argument("--rules", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "data" / "rules.yml")
-    args = parser.parse_args(argv)
-    try:
-        rules = rules_module.load(args.rules)
-        data = yaml_lines.load(args.scenario.read_text(encoding="utf-8"), str(args.scenario))
-        if args.year and isinstance(data, dict):
-            data["year"] = args.year
-        results = compute(scenario_from(data, str(args.scenario)), rules)
-    except (InputError, SplitError, KeyError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    if args.json:
-        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
-    else:
-        for result in results:
-            print(result.label)
-            for p in result.parents:
-                print(f"  {p.name}: {p.income_level_days} + {p.minimum_level_days} days, "
-                      f"{p.daily_benefit_sek} kr/day, benefit {p.benefit_paid_sek} kr, "
-                      f"income year 1 {p.leave_year_income_sek} kr, "
-                      f"pension rights year 1 {p.pension_credit_sek} kr")
-    return 0
+    return example_cli.run(
+        argv, "Compute a life-income example scenario.", "scenario",
+        lambda data, path, rules: compute(scenario_from(data, path), rules),
+        lambda results: json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1),
+        _text, errors=(SplitError,))
 
 
 if __name__ == "__main__":
