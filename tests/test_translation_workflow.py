@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from klarinfo import links as link_check
 from klarinfo import translation_status as ts
 from sitebuild import ROOT, build, copy_project
 
@@ -121,6 +122,15 @@ def test_missing_translation_falls_back_honestly(changed):
     locations = [d["location"] for d in index["docs"]]
     assert not any(loc.startswith("so/tolk/") for loc in locations)
     assert any(loc.startswith("so/vald/") for loc in locations)
+    # partners: an embed view (links between embed views hold), marked the same way, but
+    # no oEmbed response and no feed entry; and no link in the whole site is broken
+    embedded = (site / "embed" / "so" / "tolk" / "index.html").read_text(encoding="utf-8")
+    assert "Boggan weli laguma hayo af Soomaali" in embedded
+    assert '<div lang="sv" dir="ltr" class="klarinfo-fallback">' in embedded
+    assert not (site / "embed" / "so" / "tolk" / "oembed.json").exists()
+    feed = json.loads((site / "feed" / "so.json").read_text(encoding="utf-8"))
+    assert not any(i["url"].endswith("/so/tolk/") for i in feed["items"])
+    assert not link_check.check(site, "https://klarinfo.example.org/").broken
     # a translated page carries no fallback marks
     assert "klarinfo-fallback" not in html(site, "so", "vald")
     assert 'content="noindex"' not in html(site, "so", "vald")
@@ -195,7 +205,7 @@ def test_notices_pass_axe_in_chromium(changed, browser):
 
     _, result = changed
     with serve(result.site) as base:
-        for path in ("so/tolk/", "en/bostadsbidrag/", "ar/bostadsbidrag/"):
+        for path in ("so/tolk/", "en/bostadsbidrag/", "ar/bostadsbidrag/", "embed/so/tolk/"):
             for viewport in (PHONE, DESKTOP):
                 context = browser.new_context(viewport=viewport)
                 page = context.new_page()

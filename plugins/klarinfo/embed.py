@@ -40,6 +40,9 @@ class EmbedPage:
     notices: tuple[str, ...] = ()  # honest-labelling notices, already in HTML
     alternates: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
     # (edition, lang, site-relative url) of the page's translations
+    # The Swedish page shown because this edition has no translation: it gets an embed
+    # view (so links between embed views hold) but no oEmbed response or feed entry.
+    fallback: bool = False
 
 
 def embed_url(page_url: str) -> str:
@@ -89,13 +92,17 @@ def snippets_html(pages: Iterable[tuple[str, str]], site_url: str) -> str:
 
 
 def notices(texts: Mapping[str, str], original: str | None, draft: bool,
-            outdated: bool) -> tuple[str, ...]:
+            outdated: bool, fallback: bool = False) -> tuple[str, ...]:
     """The page's honest-labelling notices, as the full page shows them (see main.html)."""
     def notice(kind: str, text_key: str, link_key: str) -> str:
         link = (f' <a href="{escape(original)}" hreflang="sv" target="_top">'
                 f"{escape(texts.get(link_key, link_key))}</a>" if original else "")
         return (f'<div class="klarinfo-notice klarinfo-notice--{kind}" role="note"><p>'
                 f"{escape(texts.get(text_key, text_key))}{link}</p></div>")
+    if fallback:
+        text = escape(texts.get("klarinfo.fallback.notice", "klarinfo.fallback.notice"))
+        return (f'<div class="klarinfo-notice klarinfo-notice--fallback" role="note"><p>'
+                f"{text}</p></div>",)
     out = []
     if outdated:
         out.append(notice("outdated", "klarinfo.outdated.notice", "klarinfo.outdated.link"))
@@ -132,11 +139,17 @@ def render(page: EmbedPage, site_url: str, site_name: str, texts: Mapping[str, s
         f'<link rel="stylesheet" href="{up}assets/klarinfo.css">\n'
         f'</head>\n<body dir="{page.dir}" class="klarinfo-embed" data-md-color-scheme="default" '
         f'data-md-color-primary="custom" data-md-color-accent="custom">\n{exit_bar}\n'
-        f'<main class="md-typeset">\n{"".join(page.notices)}\n{page.content}\n</main>\n'
+        f'<main class="md-typeset">\n{"".join(page.notices)}\n{_body(page)}\n</main>\n'
         f'<footer class="klarinfo-embed__source"><p>{source} {escape(site_name)}: '
         f'<a href="{escape(canonical)}" target="_top">{full}</a></p></footer>\n'
         f"{scripts}\n</body>\n</html>\n"
     )
+
+
+def _body(page: EmbedPage) -> str:
+    if page.fallback:  # Swedish text inside a page in another language, marked as such
+        return f'<div lang="sv" dir="ltr" class="klarinfo-fallback">{page.content}</div>'
+    return page.content
 
 
 def oembed(page: EmbedPage, site_url: str, site_name: str) -> dict[str, object]:
@@ -198,10 +211,13 @@ def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
         view.parent.mkdir(parents=True, exist_ok=True)
         view.write_text(render(page, site_url, site_name, texts.get(page.edition, {}), exit_url),
                         encoding="utf-8")
+        written.append(view)
+        if page.fallback:
+            continue
         response = site / oembed_url(page.url)
         response.write_text(json.dumps(oembed(page, site_url, site_name), ensure_ascii=False,
                                        indent=1), encoding="utf-8")
-        written += [view, response]
+        written.append(response)
     schemas = Path(__file__).parent / "schemas"
     (site / "feed").mkdir(parents=True, exist_ok=True)
     for name, target in (("feed.schema.json", "schema.json"),
@@ -212,7 +228,8 @@ def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
         path = site / "feed" / f"{edition}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         body = feed(edition, lang, f"{site_name} ({edition})",
-                    [p for p in pages if p.edition == edition], site_url, home)
+                    [p for p in pages if p.edition == edition and not p.fallback], site_url,
+                    home)
         path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
         written.append(path)
     return written

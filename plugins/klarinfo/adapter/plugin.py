@@ -466,10 +466,12 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             )
             context["klarinfo_oembed"] = urljoin(site_url, embed.oembed_url(page.url))
             self.embeds.append(self._embed_page(page, alternates, site_url))
+        elif not page.file.generated_by:
+            self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
         return context
 
-    def _embed_page(self, page: Page, alternates: list[Alternate], site_url: str
-                    ) -> embed.EmbedPage:
+    def _embed_page(self, page: Page, alternates: list[Alternate], site_url: str,
+                    fallback: bool = False) -> embed.EmbedPage:
         original = next((a.url for a in alternates if a.edition.default), None)
         texts = self.theme_texts.get(self.edition.id, {})
         meta = page.meta
@@ -482,9 +484,10 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             notices=embed.notices(
                 texts, urljoin(site_url, original) if original is not None else None,
                 draft=meta.get("translation_status") == "draft",
-                outdated=bool(meta.get("klarinfo_outdated"))),
+                outdated=bool(meta.get("klarinfo_outdated")), fallback=fallback),
             alternates=tuple((a.edition.id, a.edition.lang, a.url) for a in alternates
                              if a.translated and a.edition != self.edition),
+            fallback=fallback,
         )
 
     def _alternates(self, page: Page) -> list[Alternate]:
