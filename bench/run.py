@@ -32,6 +32,9 @@ RESULTS = ROOT / "bench" / "results"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "50,250,1000").split(","))
 PROFILE = os.environ.get("BENCH_PROFILE", "") not in ("", "0")
+# `make bench-long`: repeat each synthetic build and take medians (single runs of the
+# N = 1000 stock build varied by a third on this machine)
+CORPUS_RUNS = int(os.environ.get("BENCH_CORPUS_RUNS", "1"))
 
 
 def machine() -> dict[str, object]:
@@ -94,9 +97,18 @@ def bench_corpus(workdir: Path) -> list[dict[str, object]]:
         config = corpus.write(n, workdir / f"corpus-{n}")
         pages = 5 * (n + 1)
         stock = stock_config(workdir / f"corpus-{n}-stock", config.parent)
-        stock_s, stock_mb = measured_build(stock, workdir / f"corpus-{n}-stock-site")
-        ours_s, ours_mb = measured_build(config, workdir / f"corpus-{n}-site")
-        rows.append({"n": n, "pages": pages, "stock_s": stock_s, "ours_s": ours_s,
+        runs: dict[str, list[tuple[float, float]]] = {"stock": [], "ours": []}
+        for _ in range(CORPUS_RUNS):  # interleaved, so drift hits both alike
+            runs["stock"].append(measured_build(stock, workdir / f"corpus-{n}-stock-site"))
+            runs["ours"].append(measured_build(config, workdir / f"corpus-{n}-site"))
+        stock_s = statistics.median(t for t, _ in runs["stock"])
+        ours_s = statistics.median(t for t, _ in runs["ours"])
+        stock_mb = max(m for _, m in runs["stock"])
+        ours_mb = max(m for _, m in runs["ours"])
+        rows.append({"n": n, "pages": pages, "runs": CORPUS_RUNS,
+                     "stock_runs_s": [t for t, _ in runs["stock"]],
+                     "ours_runs_s": [t for t, _ in runs["ours"]],
+                     "stock_s": stock_s, "ours_s": ours_s,
                      "stock_peak_mib": stock_mb, "ours_peak_mib": ours_mb,
                      "stock_ms_per_page": 1000 * stock_s / pages,
                      "ours_ms_per_page": 1000 * ours_s / pages, "ratio": ours_s / stock_s})
