@@ -223,7 +223,8 @@ def main() -> int:
         paths = ["foraldrapenning/", "ar/foraldrapenning/", "so/vald/"]
         weights = {"klarinfo": weight.measure(Path(tmp) / "our-site", paths),
                    "stock": weight.measure(Path(tmp) / "stock-site", paths)}
-        print("\nSynthetic sites, N Swedish pages in five editions (one build each)")
+        print("\nSynthetic sites, N Swedish pages in five editions "
+              f"(median of {CORPUS_RUNS} interleaved build{'s' if CORPUS_RUNS > 1 else ''} each)")
         sizes = bench_corpus(Path(tmp))
     gates = {"readability": bench_readability(), "glossary": bench_glossary()}
     print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
