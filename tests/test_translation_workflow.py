@@ -141,7 +141,7 @@ def test_missing_translation_falls_back_honestly(changed):
 def test_translation_front_matter_is_checked_with_lines():
     text = ("---\ntitle: X\ntranslation_of: tolk.md\nsource_hash: 123\n"
             "translation_status: done\n---\n\n# X\n")
-    shown = [str(f) for f in ts.check_translation(text, "docs/so/tolk.md", "tolk.md")]
+    shown = [str(f) for f in ts.check_translation(text, "docs/so/tolk.md", "tolk.md", "so")]
     assert any(s.startswith("docs/so/tolk.md:5: translation_status is 'done'") for s in shown)
     assert any(s.startswith("docs/so/tolk.md:4: the page does not record which Swedish version")
                and "make translation-done PAGE=tolk.md EDITION=so" in s for s in shown)

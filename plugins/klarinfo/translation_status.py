@@ -17,13 +17,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from klarinfo import yaml_lines
+from klarinfo import prose, yaml_lines
 from klarinfo.errors import Finding, InputError
 from klarinfo.yaml_lines import line
 
 HASH_LENGTH = 12
 REVIEW_STATES = ("draft", "reviewed")
-_FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
 @dataclass(frozen=True)
@@ -41,11 +40,14 @@ class Translation:
 # --- the Swedish text and its version ---------------------------------------------------
 
 def split(text: str) -> tuple[str, str, int]:
-    """(front matter YAML, body, line number where the body starts)."""
-    match = _FRONT.match(text)
-    if not match:
+    """(front matter YAML, body, line number where the body starts), with the same idea
+    of front matter as the readability gate (prose.front_matter_end)."""
+    lines = text.split("\n")
+    end = prose.front_matter_end(lines)
+    if not end:
         return "", text, 1
-    return match.group("yaml") or "", text[match.end():], text[:match.end()].count("\n") + 1
+    yaml = "".join(f"{line}\n" for line in lines[1:end - 1])
+    return yaml, "\n".join(lines[end:]), end + 1
 
 
 def source_hash(text: str) -> str:
@@ -66,7 +68,8 @@ def front_matter(text: str, shown: str) -> dict[str, Any]:
     return data
 
 
-def check_translation(text: str, shown: str, page: str) -> list[Finding]:
+def check_translation(text: str, shown: str, page: str, edition: str
+                      ) -> list[Finding]:
     """What a translation's front matter must say: which Swedish page and version it
     translates, and whether a qualified translator has checked it."""
     try:
@@ -87,8 +90,7 @@ def check_translation(text: str, shown: str, page: str) -> list[Finding]:
     if not (isinstance(recorded, str) and re.fullmatch(r"[0-9a-f]{12}", recorded)):
         findings.append(Finding(shown, line(data, "source_hash") or 1,
                                 "the page does not record which Swedish version it translates",
-                                f"run: make translation-done PAGE={page} EDITION="
-                                f"{Path(shown).parent.name if '/' in shown else '…'}"))
+                                f"run: make translation-done PAGE={page} EDITION={edition}"))
     return findings
 
 
@@ -189,17 +191,16 @@ def paragraph_diff(old: str, new: str, shown: str) -> list[str]:
 
 def with_source_hash(text: str, digest: str) -> str:
     """The translation's text with ``source_hash: digest`` in its front matter."""
-    match = _FRONT.match(text)
-    if not match:
+    raw, body, first = split(text)
+    if first == 1:
         return f"---\nsource_hash: {digest}\n---\n\n{text}"
-    raw = match.group("yaml") or ""
     if re.search(r"^source_hash:.*$", raw, re.M):
         raw = re.sub(r"^source_hash:.*$", f"source_hash: {digest}", raw, count=1, flags=re.M)
     else:
         raw = re.sub(r"^(translation_of:.*\n)", rf"\g<1>source_hash: {digest}\n", raw,
                      count=1, flags=re.M) if "translation_of:" in raw \
             else raw + f"source_hash: {digest}\n"
-    return f"---\n{raw}---\n{text[match.end():]}"
+    return f"---\n{raw}---\n{body}"
 
 
 def as_json(entries: list[Translation], catalogs: dict[str, dict[str, tuple[int, int]]]

@@ -196,9 +196,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             if not lang.build:
                 continue
             for path in sorted((docs / lang.locale).rglob("*.md")):
-                shown = str(path.relative_to(self.root)) if path.is_relative_to(self.root) \
-                    else str(path)
-                out.append((lang.locale, str(path), shown))
+                out.append((lang.locale, str(path), self._relative(path)))
         return out
 
     def _only(self, i18n: Any, edition_id: str) -> None:
@@ -324,7 +322,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         """Front matter of a translation; outdated if the Swedish page changed since."""
         shown, norm = self._shown(page), page.file.norm_src_uri
         for finding in translation_status.check_translation(page.file.content_string, shown,
-                                                            norm):
+                                                            norm, self.edition.id):
             log.warning(str(finding))
         default = next(e for e in self.editions if e.default)
         source = Path(config.docs_dir) / default.id / norm
@@ -375,9 +373,11 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         return expanded
 
     def _shown(self, page: Page) -> str:
-        source = Path(page.file.abs_src_path)
-        return str(source.relative_to(self.root)) if source.is_relative_to(self.root) \
-            else str(source)
+        return self._relative(Path(page.file.abs_src_path))
+
+    def _relative(self, path: Path) -> str:
+        """A file as findings name it: relative to mkdocs.yml when it lies below it."""
+        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
 
     def _check_terms(self, page: Page) -> None:
         norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
@@ -432,8 +432,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         if profile is None:
             return
         source = Path(page.file.abs_src_path)
-        shown = str(source.relative_to(self.root)) if source.is_relative_to(self.root) \
-            else str(source)
+        shown = self._shown(page)
         report = self.ahead.report(shown) if self.ahead is not None else None
         if report is None:
             report = readability.analyse(source.read_text(encoding="utf-8"), shown, profile)
