@@ -22,6 +22,16 @@ from klarinfo.errors import Finding, InputError
 # shows "sökresultat" with no number.
 _PLACEHOLDERS = re.compile(r"#|\{[a-z_]+\}")
 
+# Markup a translation could smuggle in: tags, comments and character references
+# (an entity can spell '<' once a template strips tags). Catalogs come from outside
+# agencies, so a msgstr may only carry markup its English source carries, verbatim.
+_MARKUP = re.compile(r"<[^>]*>?|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def markup_of(text: str) -> list[str]:
+    """Tags and character references in a string, as written."""
+    return [m for m in _MARKUP.findall(text) if m != "&"]
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -152,7 +162,22 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
                     "put the same placeholders in msgstr",
                 )
             )
+        if entry is not None:
+            findings += _markup_findings(entry, wanted, display)
     return findings
+
+
+def _markup_findings(entry: Entry, wanted: Entry, display: str) -> list[Finding]:
+    allowed = set(markup_of(wanted.source))
+    extra = sorted({m for text in (entry.text, *entry.forms) for m in markup_of(text)} - allowed)
+    if not extra:
+        return []
+    return [Finding(
+        display, entry.line,
+        f"string '{entry.context}' carries markup its source text does not have: "
+        f"{', '.join(repr(m[:40]) for m in extra[:3])}",
+        "write plain text (the site escapes it); for quotes use the characters themselves, "
+        "not entities")]
 
 
 def check_domain(

@@ -12,6 +12,7 @@ import gettext
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from klarinfo import (
@@ -67,7 +68,7 @@ def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Findin
             html = build(body, path, start + 1, context, f"klarinfo-example-{count}")
         except InputError as exc:
             findings.extend(exc.findings)
-            html = (f'<p class="klarinfo-example-error">{exc.findings[0].problem}</p>')
+            html = (f'<p class="klarinfo-example-error">{escape(exc.findings[0].problem)}</p>')
         out.append(indent + html)
         out.append("")
     return "\n".join(out), findings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from html import escape, unescape
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -30,6 +31,7 @@ from klarinfo import (
     framing,
     glossary_check,
     glossary_page,
+    markup_safety,
     messages,
     placeholders,
     publish,
@@ -78,6 +80,40 @@ def _title(markdown: str, path: str) -> str:
 
 def _first_content_line(markdown: str) -> int:
     return front_matter_end(markdown.split("\n")) + 1
+
+
+def _body_offset(markdown: str, page: Any) -> int:
+    """Lines MkDocs removed above the body (front matter and the blank lines after it),
+    so findings in ``markdown`` point into the file."""
+    raw = page.file.content_string
+    head = markdown.lstrip("\n")[:200]
+    return raw[:max(0, raw.find(head))].count("\n") - (len(markdown) - len(
+        markdown.lstrip("\n")))
+
+
+def _line_of(text: str, problem: str) -> int:
+    """The first line that mentions what the HTML net removed (a tag or attribute name),
+    or 1: the net catches what the source scan could not place."""
+    word = problem.strip("<>").split("=")[0].split()[0].lower()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if word in line.lower():
+            return number
+    return 1
+
+
+def _escape_meta(page: Any) -> None:
+    """Front-matter text that templates print: escaped once, here.
+
+    MkDocs renders Material's templates without autoescaping, so a ``title`` or
+    ``description`` lands raw in the menu, ``<title>`` and ``<meta content="…">``.
+    After this, ``page.title`` is HTML text like a title MkDocs takes from a heading
+    (entities, no tags); code that needs plain text unescapes it.
+    """
+    for key in ("title", "description", "subtitle"):
+        value = page.meta.get(key)
+        if value is not None and not getattr(page, "_klarinfo_escaped", False):
+            page.meta[key] = escape(str(value), quote=True)
+    page._klarinfo_escaped = True
 
 
 def _in_folder(page: Any, folder: str) -> bool:
@@ -308,6 +344,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Any) -> str:
+        _escape_meta(page)
+        if not page.file.generated_by:
+            markdown = self._refuse_markup(markdown, page)
         if self._is_own(page) and not page.file.generated_by:
             if not self.edition.default:
                 self._check_translation(page, config)
@@ -353,12 +392,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 "life-income", "housing-allowance", "{{")):
             return markdown
         edition = self._source_edition(page)
-        # MkDocs strips front matter (and blank lines after it); count the lines it
-        # removed so findings point into the file.
-        raw = page.file.content_string
-        head = markdown.lstrip("\n")[:200]
-        offset = raw[:max(0, raw.find(head))].count("\n") - (len(markdown) - len(
-            markdown.lstrip("\n")))
+        offset = _body_offset(markdown, page)
         shown = self._shown(page)
         explain = get_relative_url(f"{edition.url_prefix}{self.config.explain_page}/", page.url)
         context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
@@ -371,6 +405,16 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         for finding in findings + more:
             log.warning(str(examples.shifted(finding, offset)))
         return expanded
+
+    def _refuse_markup(self, markdown: str, page: Page) -> str:
+        """Raw HTML, unsafe attribute lists and script links: refused where they are
+        written (findings for the page's own edition), inert in every edition's output."""
+        inert, findings = markup_safety.check_markdown(
+            markdown, self._shown(page), _body_offset(markdown, page) + 1)
+        if self._is_own(page):
+            for finding in findings:
+                log.warning(str(finding))
+        return inert
 
     def _shown(self, page: Page) -> str:
         return self._relative(Path(page.file.abs_src_path))
@@ -403,6 +447,12 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Any) -> str:
+        html, removed = markup_safety.sanitize_html(html)
+        if removed and self._is_own(page):
+            line = _line_of(page.file.content_string, removed[0])
+            log.warning(f"{self._shown(page)}:{line}: the page's HTML had "
+                        f"{', '.join(removed[:3])}, which could run script; removed — "
+                        "write the page in plain Markdown")
         if page.file.generated_by:
             return html
         edition = self._source_edition(page)
@@ -476,9 +526,10 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         meta = page.meta
         return embed.EmbedPage(
             url=page.url, edition=self.edition.id, lang=self.edition.lang, dir=self.edition.dir,
-            title=page.title or "", content=page.content or "",
+            title=unescape(page.title or ""), content=page.content or "",
             reviewed=str(meta["reviewed"]) if meta.get("reviewed") else None,
-            summary=str(meta.get("description") or embed.summary_of(page.content or "")),
+            summary=unescape(str(meta.get("description") or ""))
+            or embed.summary_of(page.content or ""),
             quick_exit=bool(meta.get("quick_exit")),
             notices=embed.notices(
                 texts, urljoin(site_url, original) if original is not None else None,
