@@ -6,6 +6,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BOOTSTRAP := $(VENV)/.bootstrapped
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
@@ -14,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean
+	setup clean lock
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -83,26 +84,48 @@ new-translation: $(STAMP)
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 
 # --- bootstrap -------------------------------------------------------------------
+# Every Python package comes from a hashed lock: bootstrap.lock (pip, setuptools, uv) and
+# requirements.lock (everything pyproject.toml needs, transitive pins included). pip refuses
+# any file whose hash is not in the lock; `pip check` fails if the lock misses a dependency
+# (someone added one to pyproject.toml and forgot `make lock`).
 
 $(BIN)/python:
 	@if ! $(PYTHON) -m venv --help >/dev/null 2>&1 || ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
-	  echo "Installing python3-venv (Debian)"; \
+	  echo "Installing python3-venv with apt (Debian): $(PYTHON) cannot create the .venv without it"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; \
 	fi
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'
+$(BOOTSTRAP): $(BIN)/python bootstrap.lock
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r bootstrap.lock
 	touch $@
 
+$(STAMP): $(BOOTSTRAP) requirements.lock pyproject.toml
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	touch $@
+
+# Regenerate both locks after changing a pin in pyproject.toml or bootstrap.in. Pins already
+# in the locks are kept (uv prefers them); `make lock UPGRADE=1` moves every package to its
+# newest release. For the Python and platform we install on: CPython 3.11 on Linux x86_64
+# (3.11.5 is the oldest 3.11 that pymdown-extensions accepts).
+LOCK_FLAGS := --generate-hashes --python-version 3.11.5 --python-platform x86_64-unknown-linux-gnu \
+	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+lock: $(BOOTSTRAP)
+	$(BIN)/uv pip compile $(LOCK_FLAGS) bootstrap.in -o bootstrap.lock
+	$(BIN)/uv pip compile $(LOCK_FLAGS) pyproject.toml --extra test --extra bench -o requirements.lock
+
 $(CHROMIUM):
+	@echo "Installing chromium with apt (Debian): the browser tests drive it through Playwright"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	# axe-core (accessibility) and html-validate (HTML validity) for the test suite
-	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	@command -v npm >/dev/null || { \
+	  echo "Installing npm with apt (Debian): it installs axe-core and html-validate for the tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
