@@ -114,7 +114,7 @@ $(STAMP): $(BOOTSTRAP) requirements.lock pyproject.toml
 	@echo "Installing Python packages from requirements.lock (hashes checked)" >&2
 	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.lock >&2
 	@$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . >&2
-	@$(BIN)/python -m pip check >&2
+	@$(BIN)/python -m pip check >&2 || { echo "requirements.lock misses a dependency of pyproject.toml — run: make lock" >&2; exit 1; }
 	@touch $@
 
 # Regenerate both locks after changing a pin in pyproject.toml or bootstrap.in. Pins already
