@@ -6,15 +6,18 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BOOTSTRAP := $(VENV)/.bootstrapped
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# No "Entering directory" lines on stdout when make is run from make (or pytest under make).
+MAKEFLAGS += --no-print-directory
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean
+	setup clean lock
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -23,7 +26,9 @@ EDITION := $(LANG)
 override LANG := C.UTF-8
 endif
 
+# PORT=8001 / HOST=0.0.0.0 serve elsewhere; a busy port is reported before anything is built.
 site: $(STAMP)
+	@$(BIN)/python -m klarinfo.ports $(HOST) $(PORT)
 	KLARINFO_EDITION=$(EDITION) $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 build: $(STAMP)
@@ -64,15 +69,18 @@ i18n-check: $(STAMP)
 i18n-compile: $(STAMP)
 	$(BIN)/python scripts/i18n.py compile
 
-# Translators: what is missing or outdated (ARGS=--json for dashboards).
+# Translators: what is missing or outdated (ARGS=--json for dashboards: stdout is the JSON
+# alone, so `make translation-status ARGS=--json > status.json` works; these recipes are silent).
 translation-status: $(STAMP)
-	$(BIN)/python scripts/translation_status.py $(ARGS)
+	@$(BIN)/python scripts/translation_status.py $(ARGS)
 
 translation-diff: $(STAMP)
-	$(BIN)/python scripts/translation_status.py --diff "$(PAGE)" "$(EDITION)"
+	@$(BIN)/python scripts/translation_status.py --diff "$(PAGE)" "$(EDITION)"
 
+# REVIEWED=1: a qualified translator checked this version (else a reviewed page whose Swedish
+# changed goes back to draft).
 translation-done: $(STAMP)
-	$(BIN)/python scripts/translation_status.py --done "$(PAGE)" "$(EDITION)"
+	@$(BIN)/python scripts/translation_status.py --done "$(PAGE)" "$(EDITION)" $(if $(REVIEWED),--reviewed)
 
 new-page: $(STAMP)
 	$(BIN)/python scripts/new_page.py "$(NAME)" --title "$(TITLE)"
@@ -83,26 +91,52 @@ new-translation: $(STAMP)
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 
 # --- bootstrap -------------------------------------------------------------------
+# Every Python package comes from a hashed lock: bootstrap.lock (pip, setuptools, uv) and
+# requirements.lock (everything pyproject.toml needs, transitive pins included). pip refuses
+# any file whose hash is not in the lock; `pip check` fails if the lock misses a dependency
+# (someone added one to pyproject.toml and forgot `make lock`). Progress goes to stderr, so
+# stdout of `make translation-status ARGS=--json` is JSON alone even on the first run.
 
 $(BIN)/python:
 	@if ! $(PYTHON) -m venv --help >/dev/null 2>&1 || ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
-	  echo "Installing python3-venv (Debian)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; \
+	  echo "Installing python3-venv with apt (Debian): $(PYTHON) cannot create the .venv without it" >&2; \
+	  { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; } >&2; \
 	fi
-	$(PYTHON) -m venv $(VENV)
+	@echo "Creating $(VENV) with $(PYTHON)" >&2
+	@$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'
-	touch $@
+$(BOOTSTRAP): $(BIN)/python bootstrap.lock
+	@echo "Installing pip, setuptools and uv from bootstrap.lock (hashes checked)" >&2
+	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r bootstrap.lock >&2
+	@touch $@
+
+$(STAMP): $(BOOTSTRAP) requirements.lock pyproject.toml
+	@echo "Installing Python packages from requirements.lock (hashes checked)" >&2
+	@$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.lock >&2
+	@$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . >&2
+	@$(BIN)/python -m pip check >&2 || { echo "requirements.lock misses a dependency of pyproject.toml — run: make lock" >&2; exit 1; }
+	@touch $@
+
+# Regenerate both locks after changing a pin in pyproject.toml or bootstrap.in. Pins already
+# in the locks are kept (uv prefers them); `make lock UPGRADE=1` moves every package to its
+# newest release. For the Python and platform we install on: CPython 3.11 on Linux x86_64
+# (3.11.5 is the oldest 3.11 that pymdown-extensions accepts).
+LOCK_FLAGS := --generate-hashes --python-version 3.11.5 --python-platform x86_64-unknown-linux-gnu \
+	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+lock: $(BOOTSTRAP)
+	$(BIN)/uv pip compile $(LOCK_FLAGS) bootstrap.in -o bootstrap.lock
+	$(BIN)/uv pip compile $(LOCK_FLAGS) pyproject.toml --extra test --extra bench -o requirements.lock
 
 $(CHROMIUM):
+	@echo "Installing chromium with apt (Debian): the browser tests drive it through Playwright"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	# axe-core (accessibility) and html-validate (HTML validity) for the test suite
-	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
+	@command -v npm >/dev/null || { \
+	  echo "Installing npm with apt (Debian): it installs axe-core and html-validate for the tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 

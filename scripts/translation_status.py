@@ -4,7 +4,9 @@
     python scripts/translation_status.py --json           # for dashboards
     python scripts/translation_status.py --diff tolk.md so    # what changed in Swedish
     python scripts/translation_status.py --done tolk.md so    # "my translation is up to date"
+    python scripts/translation_status.py --done tolk.md so --reviewed  # ... and checked
     python scripts/translation_status.py --done-all       # record every translation as current
+    python scripts/translation_status.py --migrate-hashes # after a change of source_hash()
 
 Statuses: missing (readers see the Swedish page with a notice), outdated (the Swedish
 page changed after the version the translation records), draft (not yet checked by a
@@ -120,20 +122,70 @@ def diff(project_: project.Project, page: str, edition: str) -> tuple[int, str]:
                          f"(now {ts.source_hash(new)})"] + lines)
 
 
-def done(project_: project.Project, page: str, edition: str) -> str:
+class Refused(Exception):
+    """A request this script cannot carry out; the message says what to do instead."""
+
+
+def check_request(project_: project.Project, page: str, edition: str) -> None:
+    """Page and edition name a translation that exists, or Refused says how to name one."""
+    default = project_.default_edition()
+    others = [e for e in project_.editions() if e != default]
+    usage = "make translation-done PAGE=tolk.md EDITION=so"
+    if not page or not edition:
+        raise Refused(f"say which page and edition: {usage} (make translation-status lists "
+                      "them)")
+    if edition not in others:
+        raise Refused(f"EDITION={edition}: not a translated edition — use one of "
+                      f"{', '.join(others)}")
+    source = project_.docs_dir / default / page
+    inside = source.resolve().is_relative_to((project_.docs_dir / default).resolve())
+    if not (inside and page.endswith(".md") and source.is_file()):
+        raise Refused(f"PAGE={page}: {source.relative_to(project_.root).as_posix()} does not "
+                      "exist — use a page name from make translation-status, e.g. tolk.md")
+    translation = project_.docs_dir / edition / page
+    if not translation.is_file():
+        raise Refused(f"{translation.relative_to(project_.root).as_posix()}: not translated yet "
+                      f"— start it with: make new-translation PAGE={page} EDITION={edition}")
+
+
+def done(project_: project.Project, page: str, edition: str, reviewed: bool = False) -> str:
+    """Record that the translation matches the current Swedish page. A page marked
+    `reviewed` whose Swedish changed since goes back to `draft`: its new parts have not
+    been checked, unless the translator says a qualified translator checked them."""
+    check_request(project_, page, edition)
     default = project_.default_edition()
     source = project_.docs_dir / default / page
     translation = project_.docs_dir / edition / page
+    shown = translation.relative_to(project_.root).as_posix()
     text = source.read_text(encoding="utf-8")
     digest = ts.source_hash(text)
     ts.save_snapshot(project_.locales_dir / "sources", page, text)
-    translation.write_text(ts.with_source_hash(translation.read_text(encoding="utf-8"), digest),
-                           encoding="utf-8")
-    recorded = {e.recorded_hash for e in ts.collect(project_.docs_dir, default,
-                                                     project_.editions(), project_.root)
-                if e.page == page and e.recorded_hash}
-    ts.prune_snapshots(project_.locales_dir / "sources", page, recorded)
-    return f"{translation.relative_to(project_.root)}: now records Swedish version {digest}"
+    own = translation.read_text(encoding="utf-8")
+    meta = ts.front_matter(own, shown)
+    before, recorded = meta.get("translation_status"), meta.get("source_hash")
+    review = before
+    if reviewed:
+        review = "reviewed"
+    elif before == "reviewed" and recorded != digest:
+        review = "draft"
+    own = ts.with_source_hash(own, digest)
+    if review != before:
+        own = ts.with_review(own, review)
+    translation.write_text(own, encoding="utf-8")
+    kept = {e.recorded_hash for e in ts.collect(project_.docs_dir, default,
+                                                 project_.editions(), project_.root)
+            if e.page == page and e.recorded_hash}
+    ts.prune_snapshots(project_.locales_dir / "sources", page, kept)
+    said = [f"{shown}: now records Swedish version {digest}"
+            + ("" if recorded != digest else " (unchanged)")]
+    if review != before and review == "draft":
+        said.append(f"{shown}: translation_status reviewed → draft — the Swedish page changed "
+                    "since it was reviewed; once a qualified translator has checked the new "
+                    f"parts, run: make translation-done PAGE={page} EDITION={edition} "
+                    "REVIEWED=1")
+    elif review != before:
+        said.append(f"{shown}: translation_status {before} → {review}")
+    return "\n".join(said)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,15 +194,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--diff", nargs=2, metavar=("PAGE", "EDITION"))
     parser.add_argument("--done", nargs=2, metavar=("PAGE", "EDITION"))
+    parser.add_argument("--reviewed", action="store_true",
+                        help="with --done: a qualified translator checked this version")
     parser.add_argument("--done-all", action="store_true")
+    parser.add_argument("--migrate-hashes", action="store_true",
+                        help="re-key recorded Swedish versions after the hash function changed")
     args = parser.parse_args(argv)
     project_ = project.load(args.config)
+    try:
+        return run(project_, args)
+    except Refused as exc:
+        print(f"translation-done: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+
+
+def run(project_: project.Project, args: argparse.Namespace) -> int:
     if args.diff:
         code, text = diff(project_, *args.diff)
         print(text)
         return code
     if args.done:
-        print(done(project_, *args.done))
+        print(done(project_, *args.done, reviewed=args.reviewed))
+        return 0
+    if args.migrate_hashes:
+        default = project_.default_edition()
+        changed = ts.migrate_hashes(project_.docs_dir, default, project_.editions(),
+                                    project_.locales_dir / "sources", project_.root)
+        print("\n".join(changed) or "Nothing to migrate: every recorded version is current.")
         return 0
     if args.done_all:
         default = project_.default_edition()

@@ -50,9 +50,57 @@ def split(text: str) -> tuple[str, str, int]:
     return yaml, "\n".join(lines[end:]), end + 1
 
 
+# A line that starts a Markdown block of its own (list item, heading, table row, quote,
+# fence, admonition, HTML comment, footnote, abbreviation, rule): kept on its own line
+# when a block is normalised; any other line continues the one before it.
+_BLOCK_START = re.compile(r"([-*+]\s|\d+[.)]\s|#{1,6}(\s|$)|>|\||`{3,}|~{3,}|!!!|\?\?\?|:::|"
+                          r"<!--|\[\^|\*\[|:\s|([-*_])( *\3){2,}\s*$)")
+_FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+
+
+def normalised_body(body: str) -> str:
+    """The body with every whitespace-only difference taken out: blocks separated by one
+    blank line, each paragraph on one line with single spaces. Re-wrapping a paragraph,
+    trailing spaces, indentation or extra blank lines change nothing a translator has to
+    translate. Lines inside code fences keep their inner spacing (only trailing spaces go)."""
+    blocks: list[list[str]] = []
+    block: list[str] = []
+    fence = ""
+    for raw in body.split("\n"):
+        text = raw.strip()
+        if fence:
+            block.append(raw.rstrip())
+            if text.startswith(fence) and not text.strip("`~"):
+                fence = ""
+            continue
+        if not text:
+            if block:
+                blocks.append(block)
+                block = []
+            continue
+        opening = _FENCE.match(raw)
+        if opening:
+            fence = opening.group(1)
+            block.append(text)
+        elif block and not _BLOCK_START.match(text):
+            block[-1] += " " + " ".join(text.split())
+        else:
+            block.append(" ".join(text.split()))
+    if block:
+        blocks.append(block)
+    return "\n\n".join("\n".join(lines) for lines in blocks)
+
+
 def source_hash(text: str) -> str:
-    """The version of a Swedish page: a hash of its body, so a new `reviewed:` date or
-    trailing spaces do not make every translation outdated."""
+    """The version of a Swedish page: a hash of its normalised body, so a new `reviewed:`
+    date or a whitespace-only edit does not make every translation outdated."""
+    body = normalised_body(split(text)[1])
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def legacy_source_hash(text: str) -> str:
+    """The version hash used until November 2026 (trailing spaces and blank lines at the
+    ends ignored, nothing else). Only `migrate_hashes` needs it."""
     body = "\n".join(line.rstrip() for line in split(text)[1].strip("\n").splitlines())
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
@@ -173,8 +221,8 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 def paragraph_diff(old: str, new: str, shown: str) -> list[str]:
     """The Swedish paragraphs added, changed or removed, each headed by ``path:line``."""
     a, b = paragraphs(old), paragraphs(new)
-    matcher = difflib.SequenceMatcher(a=[t for _, t in a], b=[t for _, t in b],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[normalised_body(t) for _, t in a],
+                                      b=[normalised_body(t) for _, t in b], autojunk=False)
     out: list[str] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -201,6 +249,65 @@ def with_source_hash(text: str, digest: str) -> str:
                      count=1, flags=re.M) if "translation_of:" in raw \
             else raw + f"source_hash: {digest}\n"
     return f"---\n{raw}---\n{body}"
+
+
+def with_review(text: str, review: str) -> str:
+    """The translation's text with ``translation_status: review`` in its front matter."""
+    raw, body, first = split(text)
+    if first == 1:
+        return f"---\ntranslation_status: {review}\n---\n\n{text}"
+    if re.search(r"^translation_status:.*$", raw, re.M):
+        raw = re.sub(r"^translation_status:.*$", f"translation_status: {review}", raw, count=1,
+                     flags=re.M)
+    else:
+        raw += f"translation_status: {review}\n"
+    return f"---\n{raw}---\n{body}"
+
+
+# --- changing the hash function without making anything outdated ---------------------------
+
+def migrate_hashes(docs: Path, default: str, editions: list[str], snapshots: Path,
+                   root: Path) -> list[str]:
+    """Re-key the kept Swedish versions and the versions translations record from
+    `legacy_source_hash` to `source_hash`, so the change of hash function itself makes
+    no translation outdated: one that recorded the current Swedish text still does, one
+    that recorded an older kept version still gets its paragraph diff. A recorded hash
+    that matches neither is left alone (it was outdated and stays so). Safe to run again:
+    after the first run no recorded hash is a legacy one. Returns what it changed."""
+    done: list[str] = []
+    source_dir = docs / default
+    for source in sorted(source_dir.rglob("*.md")):
+        page = source.relative_to(source_dir).as_posix()
+        text = source.read_text(encoding="utf-8")
+        renamed = {legacy_source_hash(text): source_hash(text)}
+        folder = snapshot_path(snapshots, page, "x").parent
+        for kept in sorted(folder.glob("*.md")) if folder.exists() else []:
+            old_text = kept.read_text(encoding="utf-8")
+            if kept.stem != legacy_source_hash(old_text):
+                continue  # already keyed by the current hash function
+            new = source_hash(old_text)
+            renamed[kept.stem] = new
+            if new != kept.stem:
+                target = kept.with_name(f"{new}.md")
+                if target.exists():
+                    kept.unlink()  # two versions that differ only in whitespace
+                else:
+                    kept.rename(target)
+                done.append(f"{_shown(kept, root)} → {target.name}")
+        for edition in editions:
+            path = docs / edition / page
+            if edition == default or not path.exists():
+                continue
+            text_ = path.read_text(encoding="utf-8")
+            try:
+                recorded = front_matter(text_, _shown(path, root)).get("source_hash")
+            except InputError:
+                continue
+            if recorded in renamed and renamed[recorded] != recorded:
+                path.write_text(with_source_hash(text_, renamed[recorded]), encoding="utf-8")
+                done.append(f"{_shown(path, root)}: source_hash {recorded} → "
+                            f"{renamed[recorded]}")
+    return done
 
 
 def as_json(entries: list[Translation], catalogs: dict[str, dict[str, tuple[int, int]]]

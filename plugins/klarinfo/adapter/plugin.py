@@ -179,8 +179,13 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
-        for folder in (root / self.config.locales_dir, THEME_DIR):
-            server.watch(str(folder))
+        # Everything a build reads besides docs/ and mkdocs.yml (MkDocs watches those):
+        # catalogs, termbase, rule figures and presets, our theme. Files, not data/: a
+        # data file next to mkdocs.yml must not make the whole project (site/ too) watched.
+        for path in (root / self.config.locales_dir, root / self.config.glossary_dir,
+                     root / self.config.rules_file, root / self.config.presets_file, THEME_DIR):
+            if path.exists():
+                server.watch(str(path), recursive=path.is_dir())
         # Serve with the framing policy we deploy, so it is exercised while writing.
         app, partners = server.get_app(), list(self.config.partners)
 
