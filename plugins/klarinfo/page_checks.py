@@ -67,7 +67,10 @@ def empty_page(text: str, shown: str, source: bool, page: str, edition: str
     the default edition, so there is nothing to fall back to."""
     if not is_scaffold(text):
         return None
-    line = split(text)[2]
+    _, body, line = split(text)
+    stripped = body.lstrip("\n")
+    if stripped.strip():
+        line += len(body) - len(stripped)  # the first line with something on it
     if source:
         return Finding(shown, line, "the page is empty: only headings and comments, "
                        "nothing for readers",

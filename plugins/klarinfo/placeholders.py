@@ -192,5 +192,9 @@ def unfilled_in_html(html: str) -> list[str]:
     parser = _TextWithBraces()
     parser.feed(html)
     parser.close()
-    return [_UNFILLED.search(text).group(0)[:60] if _UNFILLED.search(text) else text[:60]
-            for text in parser.found]
+    return [snippet for text in parser.found for snippet in unfilled_in_text(text)]
+
+
+def unfilled_in_text(text: str) -> list[str]:
+    """Each ``{{ … }}`` (or a ``{{`` without its end) in plain text, at most 60 characters."""
+    return [match.group(0)[:60] for match in _UNFILLED.finditer(text)]

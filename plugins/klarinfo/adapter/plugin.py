@@ -420,7 +420,11 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self._check_terms(page)
         elif not page.file.generated_by:
             self._mark_fallback(page)
-        return self._expand_examples(markdown, page, config)
+        markdown = self._expand_examples(markdown, page, config)
+        if "```embed-snippets" in markdown:  # last: its lines would shift every finding
+            markdown = embed.SNIPPETS_BLOCK.sub(
+                lambda _: embed.snippets_html(self.titles, config.site_url or ""), markdown)
+        return markdown
 
     def _check_translation(self, page: Page, config: MkDocsConfig) -> None:
         """Front matter of a translation; outdated if the Swedish page changed since."""
@@ -456,9 +460,6 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _expand_examples(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Figures ({{ rules.x }}) and worked examples (```life-income```,
         ```housing-allowance```) for this page."""
-        if "```embed-snippets" in markdown:
-            markdown = embed.SNIPPETS_BLOCK.sub(
-                lambda _: embed.snippets_html(self.titles, config.site_url or ""), markdown)
         if self.rules is None or not any(mark in markdown for mark in (
                 "life-income", "housing-allowance", "{{")):
             return markdown
@@ -477,7 +478,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         expanded, findings = placeholders.expand(
             markdown, shown, self.rules, edition.lang,
             site={**dict(config.extra), "site_url": config.site_url or ""})
-        unfilled = placeholders.unfilled(expanded, shown)
+        # A generated page (the glossary) quotes titles and terms: reported where written.
+        unfilled = [] if page.file.generated_by else placeholders.unfilled(expanded, shown)
         if unfilled:
             self.unfilled_pages.add(shown)
         expanded, more = examples.expand(expanded, shown, context)
@@ -495,21 +497,28 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _check_unfilled_html(self, page: Page) -> None:
         """A last net for braces that reached the page's text some other way than its
         Markdown body (front matter title or description, a generated block)."""
-        shown = self._shown(page) if page.file.abs_src_path else page.file.src_uri
-        if shown in self.unfilled_pages:
-            return  # already reported from the Markdown, with lines
+        shown = self._shown(page)
+        if shown in self.unfilled_pages or page.file.generated_by:
+            return  # reported from the Markdown with lines; or quoted from where it is written
         texts = [page.title or "", str(page.meta.get("description") or "")]
         found = placeholders.unfilled_in_html(page.content or "") + [
-            t for t in texts if "{{" in t]
-        source = page.file.content_string if page.file.abs_src_path else ""
+            snippet for t in texts for snippet in placeholders.unfilled_in_text(t)]
+        source = page.file.content_string
+        quoted = " ".join(title for title, _ in self.titles)  # reported at their own pages
         for snippet in found:
             start = source.find(snippet)
+            if start < 0 and snippet in quoted:
+                continue
+            where = "" if start >= 0 else " (not in this file: from a template, a catalog or " \
+                "a generated block on this page)"
             line = source.count("\n", 0, start) + 1 if start >= 0 else None
-            self._warn_once(Finding(shown, line, f"placeholder {snippet!r} was not filled in; "
-                                    "readers would see the raw braces",
+            self._warn_once(Finding(shown, line, f"placeholder {snippet!r} was not filled in"
+                                    f"{where}; readers would see the raw braces",
                                     placeholders.LEFTOVER_FIX))
 
     def _shown(self, page: Page) -> str:
+        if page.file.abs_src_path is None:  # generated (the glossary page)
+            return page.file.src_uri
         return self._relative(Path(page.file.abs_src_path))
 
     def _relative(self, path: Path) -> str:
