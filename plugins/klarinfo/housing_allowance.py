@@ -159,7 +159,8 @@ def household_from(data: Any, path: str, default_year: int | None = None) -> Hou
     cost = data.get("housing_cost_per_month")
     if not isinstance(cost, int) or isinstance(cost, bool) or cost < 0:
         bad(data, "housing_cost_per_month",
-            f"{shown('housing_cost_per_month', cost)} must be an amount",
+            f"{shown('housing_cost_per_month', cost)} must be an amount" if cost is None
+            else f"housing_cost_per_month {cost!r} is not an amount",
             "write the monthly rent in kronor as a whole number, e.g. 7500")
     incomes: dict[str, tuple[int, ...]] = {}
     for key in ("estimated_income", "taxed_income"):
