@@ -209,3 +209,21 @@ def test_plain_build_refuses_to_publish_with_warnings_and_keeps_the_last_good_si
     assert "warning(s) above: the site was not published" in plain.output
     assert _snapshot(site) == before, "a build with warnings replaced the published site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "staging left"
+
+
+def test_an_untranslated_page_linking_to_a_swedish_heading_is_caught_in_the_edition(tmp_path):
+    """Heading ids come from the words, so a Swedish page shown untranslated in Somali links
+    into the Somali page, where the heading has other words."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "so" / "tolk.md").unlink()  # tolk.md is shown in Swedish in so/
+    page = project / "docs" / "sv" / "tolk.md"
+    _insert_after(page, "# Din rätt till tolk", "Läs [om oss](om.md#om-de-har-sidorna).")
+    line = _line_of(page, "(om.md#om-de-har-sidorna)")
+
+    result = build(project, tmp_path / "site", edition="so")
+
+    assert result.returncode != 0
+    assert (f"docs/sv/tolk.md:{line}: the link 'om.md#om-de-har-sidorna' leads to "
+            "docs/so/om.md, which has no heading or element with the id 'om-de-har-sidorna' — "
+            "in the so edition, where this page is shown untranslated") in result.output
+    assert "give the heading the same id in every edition" in result.output
