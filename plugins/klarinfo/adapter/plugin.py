@@ -167,6 +167,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.titles: list[tuple[str, str]] = []  # (title, url) of this edition's own pages
         self.reported: set[str] = set()  # findings already logged in this build (all editions)
         self.unfilled_pages: set[str] = set()  # pages whose Markdown had unfilled placeholders
+        self.source_checks: dict[str, tuple[bool, list[Finding]]] = {}  # abs path → result
         if getattr(self, "log_watch", None) is not None:
             self.log_watch.stop()
         self.log_watch: _LogWatch | None = None
@@ -325,32 +326,36 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         build of the page's own edition reports them, so each is reported once.
         """
         ids = {e.id for e in self.editions}
-        default = next(e.id for e in self.editions if e.default)
         for file in list(files.documentation_pages()):
             parts = Path(file.src_uri).parts
             if file.generated_by or file.abs_src_path is None or parts[0] not in ids:
                 continue
-            own = parts[0] == self.edition.id
-            shown = self._relative(Path(file.abs_src_path))
-            page = Path(*parts[1:]).as_posix()
-            try:
-                text = text_files.read(Path(file.abs_src_path), shown)
-            except InputError as exc:
+            if file.abs_src_path not in self.source_checks:  # once per file and build
+                self.source_checks[file.abs_src_path] = self._check_source(file, parts)
+            drop, problems = self.source_checks[file.abs_src_path]
+            if drop:
                 files.remove(file)
-                left_out = ("the page is left out" if parts[0] == default else
-                            "readers get the Swedish page")
-                for f in exc.findings if own else ():
-                    log.warning(str(Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)))
-                continue
-            problems = page_checks.front_matter(text, shown)
-            empty = page_checks.empty_page(text, shown, parts[0] == default, page, parts[0])
-            if empty is not None:
-                problems.append(empty)
-                if parts[0] != default:
-                    files.remove(file)
-            for finding in problems if own else ():
+            for finding in problems if parts[0] == self.edition.id else ():
                 log.warning(str(finding))
         return files
+
+    def _check_source(self, file: File, parts: tuple[str, ...]) -> tuple[bool, list[Finding]]:
+        """(leave the page out?, findings) for one page's source file."""
+        default = next(e.id for e in self.editions if e.default)
+        shown = self._relative(Path(file.abs_src_path))
+        try:
+            text = text_files.read(Path(file.abs_src_path), shown)
+        except InputError as exc:
+            left_out = ("the page is left out" if parts[0] == default else
+                        "readers get the Swedish page")
+            return True, [Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)
+                          for f in exc.findings]
+        problems = page_checks.front_matter(text, shown)
+        empty = page_checks.empty_page(text, shown, parts[0] == default,
+                                       Path(*parts[1:]).as_posix(), parts[0])
+        if empty is not None:
+            problems.append(empty)
+        return empty is not None and parts[0] != default, problems
 
     @event_priority(-110)  # after i18n chose this edition's files
     def _index_terms(self, files: Any, *, config: MkDocsConfig) -> Any:
@@ -441,7 +446,6 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 current = translation_status.source_hash(text_files.read(source))
             except InputError:
                 return  # reported in the Swedish build
-
             if page.meta.get("source_hash") != current:
                 page.meta["klarinfo_outdated"] = True
                 log.info(f"{shown}:1: outdated — the Swedish page changed; readers see a notice."
