@@ -97,3 +97,18 @@ def test_yaml_error_inside_a_file_is_shifted_to_the_file_line():
     with pytest.raises(InputError) as caught:
         yaml_lines.load("a: 1\nb: 'open\n", "x.md", first_line=10)
     assert str(caught.value).startswith("x.md:11: YAML syntax error")
+
+
+def test_windows_line_ends_are_read_as_mkdocs_reads_them():
+    stub = "---\r\ntitle: \r\n---\r\n\r\n<!-- sv (line 5):\r\nHej.\r\n-->\r\n".encode()
+    assert page_checks.is_scaffold(text_files.decode(stub, "x"))
+
+
+def test_translation_front_matter_names_a_missing_key_never_none():
+    from klarinfo.translation_status import check_translation
+
+    text = "---\ntitle: Tolk\nsource_hash: 7f6bd1d9577d\ntranslation_status:\n---\n\nText.\n"
+    shown = [str(f) for f in check_translation(text, "docs/so/tolk.md", "tolk.md", "so")]
+    assert shown[0].startswith("docs/so/tolk.md:2: translation_of is missing — write "
+                               "translation_of: tolk.md")
+    assert shown[1].startswith("docs/so/tolk.md:4: translation_status has no value — ")

@@ -16,10 +16,11 @@ FIX = "save the file as UTF-8 in your editor (in Poedit or VS Code: Save with En
 
 
 def decode(data: bytes, shown: str) -> str:
-    """``data`` as text (a UTF-8 byte-order mark is dropped), or an InputError at the line
-    and column of the first byte that is not UTF-8."""
+    """``data`` as text, the way MkDocs reads a page (a UTF-8 byte-order mark dropped,
+    Windows line ends made ``\\n``), or an InputError at the line and column of the first
+    byte that is not UTF-8."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         raise InputError(not_utf8(data, exc.start, shown)) from None
 
