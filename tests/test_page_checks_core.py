@@ -100,7 +100,7 @@ def test_yaml_error_inside_a_file_is_shifted_to_the_file_line():
 
 
 def test_windows_line_ends_are_read_as_mkdocs_reads_them():
-    stub = "---\r\ntitle: \r\n---\r\n\r\n<!-- sv (line 5):\r\nHej.\r\n-->\r\n".encode()
+    stub = b"---\r\ntitle: \r\n---\r\n\r\n<!-- sv (line 5):\r\nHej.\r\n-->\r\n"
     assert page_checks.is_scaffold(text_files.decode(stub, "x"))
 
 
