@@ -15,7 +15,8 @@ import json
 import sys
 from pathlib import Path
 
-from klarinfo import messages, project, readability, readability_text
+from klarinfo import messages, project, readability, readability_text, text_files
+from klarinfo.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,9 +46,16 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     langs = {k: v.get("lang", k) for k, v in settings.get("editions", {}).items()}
     reports = []
+    unreadable = 0
     for edition, path in pages(proj, args.paths):
         shown = str(path.relative_to(proj.root))
-        report = readability.analyse(path.read_text(encoding="utf-8"), shown, profiles[edition])
+        try:
+            text = text_files.read(path, shown)
+        except InputError as exc:  # not UTF-8: path:line, and on to the next page
+            print(exc, file=sys.stderr)
+            unreadable += 1
+            continue
+        report = readability.analyse(text, shown, profiles[edition])
         reports.append(report)
         if args.findings:
             tr = messages.translator(proj.locales_dir, edition, proj.root)
@@ -61,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.findings:
         print(readability_text.table(reports))
         print(f"\n{len(reports)} pages, {failing} failing")
-    return 1 if failing or problems else 0
+    return 1 if failing or problems or unreadable else 0
 
 
 if __name__ == "__main__":

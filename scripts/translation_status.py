@@ -189,6 +189,14 @@ def done(project_: project.Project, page: str, edition: str, reviewed: bool = Fa
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except InputError as exc:  # a file that cannot be read, e.g. not UTF-8: path:line
+        print(exc, file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--json", action="store_true")

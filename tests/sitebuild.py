@@ -40,13 +40,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site: Path, strict: bool = True, edition: str = "") -> BuildResult:
+def build(project: Path, site: Path, strict: bool = True, edition: str = "",
+          allow_warnings: bool | None = None) -> BuildResult:
+    """``strict=False`` is a build that publishes despite warnings (to look at planted
+    defects), unless ``allow_warnings=False``: then it fails on them, as `mkdocs build`
+    without --strict does for people."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
            "-d", str(site)]
     if strict:
         cmd.append("--strict")
+    allow = (not strict) if allow_warnings is None else allow_warnings
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": edition,
-           "KLARINFO_SITE_URL": "https://klarinfo.example.org/"}
+           "KLARINFO_SITE_URL": "https://klarinfo.example.org/",
+           "KLARINFO_ALLOW_WARNINGS": "true" if allow else "false"}
     proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=600)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 

@@ -117,3 +117,14 @@ def test_unverified_parameters_are_listed_and_must_say_why(tmp_path):
     run = subprocess.run([sys.executable, "-m", "klarinfo.rules", "--unverified"],
                          capture_output=True, text=True)
     assert run.returncode == 1 and "housing_allowance_reduction_rate" in run.stdout
+
+
+def test_a_missing_field_is_named_never_shown_as_none():
+    text = ("year: 2026\nhousing_cost_per_month: 7000\nestimated_income: 180000\n"
+            "taxed_income:\n")
+    with pytest.raises(InputError) as caught:
+        ha.household_from(yaml_lines.load(text, "x.md"), "x.md")
+    shown = str(caught.value)
+    assert "None" not in shown
+    assert "x.md:1: children is missing; it must be a whole number from 1" in shown
+    assert "x.md:4: taxed_income has no value; it must be kronor per year" in shown

@@ -16,6 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po
 
+from klarinfo import text_files
 from klarinfo.errors import Finding, InputError
 
 # Material and our templates mark a count with '#'; a translation that drops it
@@ -73,7 +74,7 @@ def load(path: Path, display: str | None = None) -> Catalog:
     shown = display or str(path)
     try:
         raw = path.read_bytes()
-        problems = _syntax_findings(raw.decode("utf-8"), shown)
+        problems = _syntax_findings(text_files.decode(raw, shown), shown)
         if problems:
             raise InputError(problems)
         with path.open("rb") as fh:
@@ -92,10 +93,6 @@ def load(path: Path, display: str | None = None) -> Catalog:
                 "compare the line with the entries around it: msgctxt, msgid and msgstr "
                 "each take one double-quoted string",
             )
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            Finding(shown, None, f"cannot read catalog: {exc}", "save the file as UTF-8")
         ) from None
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from klarinfo import rules as rules_module
-from klarinfo import yaml_lines
+from klarinfo import text_files, yaml_lines
 from klarinfo.errors import InputError
 
 RULES = Path(__file__).resolve().parents[2] / "data" / "rules.yml"
@@ -31,7 +31,7 @@ def run(argv: list[str] | None, description: str, what: str,
     path: Path = getattr(args, what)
     try:
         rules = rules_module.load(args.rules)
-        data = yaml_lines.load(path.read_text(encoding="utf-8"), str(path))
+        data = yaml_lines.load(text_files.read(path), str(path))
         if args.year and isinstance(data, dict):
             data["year"] = args.year
         results = compute(data, str(path), rules)

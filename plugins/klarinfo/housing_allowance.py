@@ -134,6 +134,13 @@ def household_from(data: Any, path: str, default_year: int | None = None) -> Hou
         at = line(where, key) if isinstance(where, dict) and key else None
         findings.append(Finding(path, at or line(data, None) or 1, problem, fix))
 
+    def shown(key: str, value: Any) -> str:
+        """'children 0' for a wrong value; 'children is missing' for no value at all,
+        never 'children None'."""
+        if key not in data:
+            return f"{key} is missing; it"
+        return f"{key} has no value; it" if value is None else f"{key} {value!r}"
+
     if not isinstance(data, dict):
         raise InputError(Finding(path, 1, "a housing-allowance example must be a mapping",
                                  "write children:, housing_cost_per_month:, "
@@ -147,11 +154,13 @@ def household_from(data: Any, path: str, default_year: int | None = None) -> Hou
             "write year: 2026")
     children = data.get("children")
     if not isinstance(children, int) or isinstance(children, bool) or not 1 <= children <= 20:
-        bad(data, "children", f"children {children!r} must be a whole number from 1",
+        bad(data, "children", f"{shown('children', children)} must be a whole number from 1",
             "this calculator covers families with children: write children: 2")
     cost = data.get("housing_cost_per_month")
     if not isinstance(cost, int) or isinstance(cost, bool) or cost < 0:
-        bad(data, "housing_cost_per_month", f"housing_cost_per_month {cost!r} is not an amount",
+        bad(data, "housing_cost_per_month",
+            f"{shown('housing_cost_per_month', cost)} must be an amount" if cost is None
+            else f"housing_cost_per_month {cost!r} is not an amount",
             "write the monthly rent in kronor as a whole number, e.g. 7500")
     incomes: dict[str, tuple[int, ...]] = {}
     for key in ("estimated_income", "taxed_income"):
@@ -159,7 +168,7 @@ def household_from(data: Any, path: str, default_year: int | None = None) -> Hou
         values = raw if isinstance(raw, list) else [raw]
         if not (1 <= len(values) <= 2 and all(
                 isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in values)):
-            bad(data, key, f"{key} {raw!r} must be kronor per year for one or two adults",
+            bad(data, key, f"{shown(key, raw)} must be kronor per year for one or two adults",
                 f"write {key}: 180000 (single parent) or [120000, 90000] (a couple)")
             continue
         incomes[key] = tuple(values)

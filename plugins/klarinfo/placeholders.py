@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from html.parser import HTMLParser
 
 from babel.numbers import format_decimal, format_percent
 
@@ -103,3 +104,97 @@ def typed_figures(markdown: str, rules: Rules, smallest: float = 150) -> list[tu
         for match in typed.finditer(prose):
             found.append((number, match.group(0)))
     return found
+
+
+# --- placeholders nobody filled in ------------------------------------------------------
+
+#: Anything that looks like a placeholder, whatever its spelling: {{ RULES.x }}, {{x}},
+#: {{ rules.foo-bar }}, and an opening {{ without its end.
+_UNFILLED = re.compile(r"\{\{.*?(?:\}\}|$)", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+LEFTOVER_FIX = ("write {{ rules.name }} with a name from data/rules.yml (lower case) or "
+                "{{ site.name }} with a setting under extra: in mkdocs.yml; to show braces "
+                "to readers, put them in `code`")
+
+
+def _blank(text: str) -> str:
+    """The text with every character but line breaks replaced by a space."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown with fenced code blocks and code spans blanked out, lines and columns
+    kept: a page may show ``{{ }}`` as code, and readers see it as code."""
+    lines, fence = markdown.split("\n"), None
+    for index, raw in enumerate(lines):
+        match = _FENCE.match(raw)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            lines[index] = _blank(raw)
+        elif match:
+            fence, lines[index] = match.group(1), _blank(raw)
+    text = "\n".join(lines)
+    return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), text)
+
+
+def unfilled(markdown: str, path: str, first_line: int = 1) -> list[Finding]:
+    """Every ``{{`` left in page text after placeholders were filled in, outside code.
+
+    A well-formed ``{{ rules.x }}`` or ``{{ site.x }}`` still there had an unknown name
+    and :func:`expand` reported it already; everything else is reported here.
+    """
+    findings = []
+    prose = without_code(markdown)
+    for match in _UNFILLED.finditer(prose):
+        text = markdown[match.start():match.end()].strip()
+        if PATTERN.fullmatch(text) or SITE.fullmatch(text):
+            continue
+        line = first_line + prose.count("\n", 0, match.start())
+        findings.append(Finding(path, line, f"placeholder {text[:60]!r} was not filled in; "
+                                "readers would see the raw braces", LEFTOVER_FIX))
+    return findings
+
+
+class _TextWithBraces(HTMLParser):
+    """Text and attribute values a reader can see or hear, outside code, with ``{{``."""
+
+    SKIP = {"code", "pre", "script", "style", "textarea", "template"}
+    SHOWN = {"title", "alt", "aria-label", "content", "placeholder", "value"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.depth += 1
+        for name, value in attrs:
+            if name in self.SHOWN and value and "{{" in value:
+                self.found.append(value.strip())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth and "{{" in data:
+            self.found.append(data.strip())
+
+
+def unfilled_in_html(html: str) -> list[str]:
+    """Snippets of the built page's text that still hold ``{{``: a last net for braces
+    that reached the page by another way than its Markdown body (a title, a template)."""
+    if "{{" not in html:
+        return []
+    parser = _TextWithBraces()
+    parser.feed(html)
+    parser.close()
+    return [snippet for text in parser.found for snippet in unfilled_in_text(text)]
+
+
+def unfilled_in_text(text: str) -> list[str]:
+    """Each ``{{ … }}`` (or a ``{{`` without its end) in plain text, at most 60 characters."""
+    return [match.group(0)[:60] for match in _UNFILLED.finditer(text)]

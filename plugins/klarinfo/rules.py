@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from klarinfo import yaml_lines
+from klarinfo import text_files, yaml_lines
 from klarinfo.errors import Finding, InputError
 from klarinfo.yaml_lines import line
 
@@ -140,7 +140,7 @@ def parse(text: str, path: str) -> Rules:
 
 
 def load(path: Path, shown: str | None = None) -> Rules:
-    return parse(path.read_text(encoding="utf-8"), shown or str(path))
+    return parse(text_files.read(path, shown), shown or str(path))
 
 
 def unverified(rules: Rules) -> list[Parameter]:

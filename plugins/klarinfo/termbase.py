@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from klarinfo import yaml_lines
+from klarinfo import text_files, yaml_lines
 from klarinfo.errors import Finding, InputError
 from klarinfo.yaml_lines import line as _line
 
@@ -203,7 +203,7 @@ def load(folder: Path, editions: Iterable[str], root: Path | None = None
     findings: list[Finding] = []
     for path in sorted(folder.glob("*.yml")):
         shown = str(path.relative_to(root)) if root else str(path)
-        found, problems = parse(path.read_text(encoding="utf-8"), shown, editions)
+        found, problems = parse(text_files.read(path, shown), shown, editions)
         terms.extend(found)
         findings.extend(problems)
     findings.extend(_cross_checks(terms, editions))

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from klarinfo import prose, yaml_lines
+from klarinfo import prose, text_files, yaml_lines
 from klarinfo.errors import Finding, InputError
 from klarinfo.yaml_lines import line
 
@@ -127,11 +127,11 @@ def check_translation(text: str, shown: str, page: str, edition: str
     findings = []
     if data.get("translation_of") != Path(page).name:
         findings.append(Finding(shown, line(data, "translation_of") or 1,
-                                f"translation_of is {data.get('translation_of')!r}",
+                                _value("translation_of", data),
                                 f"write translation_of: {Path(page).name}"))
     if data.get("translation_status") not in REVIEW_STATES:
         findings.append(Finding(shown, line(data, "translation_status") or 1,
-                                f"translation_status is {data.get('translation_status')!r}",
+                                _value("translation_status", data),
                                 "write translation_status: draft (or reviewed once a "
                                 "qualified translator has checked it)"))
     recorded = data.get("source_hash")
@@ -142,6 +142,13 @@ def check_translation(text: str, shown: str, page: str, edition: str
     return findings
 
 
+def _value(key: str, data: dict[str, Any]) -> str:
+    """'key is missing' rather than 'key is None' (the line is then the front matter's)."""
+    if key not in data:
+        return f"{key} is missing"
+    return f"{key} has no value" if data[key] is None else f"{key} is {data[key]!r}"
+
+
 # --- status of every page in every edition -----------------------------------------------
 
 def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[Translation]:
@@ -150,7 +157,7 @@ def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[T
     source_dir = docs / default
     for source in sorted(source_dir.rglob("*.md")):
         page = source.relative_to(source_dir).as_posix()
-        current = source_hash(source.read_text(encoding="utf-8"))
+        current = source_hash(text_files.read(source, _shown(source, root)))
         for edition in editions:
             if edition == default:
                 continue
@@ -161,7 +168,7 @@ def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[T
                 out.append(Translation(status="missing", **entry))
                 continue
             try:
-                data = front_matter(path.read_text(encoding="utf-8"), entry["path"])
+                data = front_matter(text_files.read(path, entry["path"]), entry["path"])
             except InputError:
                 data = {}
             recorded = data.get("source_hash")

@@ -33,3 +33,6 @@ class KlarinfoConfig(Config):
     partners = opt.ListOfItems(opt.Type(str), default=[])
     #: Site name shown under embedded pages and in oEmbed/feeds (default: site_name).
     provider_name = opt.Type(str, default="")
+    #: true: `mkdocs build` without --strict publishes a site that has warnings. Default
+    #: false: such a build fails and keeps the last good site (`mkdocs serve` only warns).
+    allow_warnings = opt.Type(bool, default=False)

@@ -9,6 +9,7 @@ to know which edition is being built.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 from html import escape, unescape
@@ -19,12 +20,13 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from klarinfo import (
+    anchor_links,
     catalogs,
     embed,
     examples,
@@ -33,6 +35,7 @@ from klarinfo import (
     glossary_page,
     markup_safety,
     messages,
+    page_checks,
     placeholders,
     publish,
     readability,
@@ -40,13 +43,14 @@ from klarinfo import (
     readability_text,
     sitemap,
     termbase,
+    text_files,
     translation_status,
     yaml_lines,
 )
 from klarinfo import rules as rules_module
 from klarinfo.alternates import Alternate, hreflang_links
 from klarinfo.editions import Edition, build_editions, by_id
-from klarinfo.errors import InputError
+from klarinfo.errors import Finding, InputError
 from klarinfo.glossary_markup import Definition, mark_first_uses
 from klarinfo.html_root import drop_checkbox_autocomplete, set_root_attributes
 from klarinfo.prose import front_matter_end
@@ -120,6 +124,56 @@ def _in_folder(page: Any, folder: str) -> bool:
     return Path(page.file.src_uri).parts[:1] == (folder,)
 
 
+class _LogWatch(logging.Filter):
+    """What the build logs, watched for the whole build (every edition).
+
+    Counts warnings, so a build without --strict can refuse to publish a site with
+    findings; and gives MkDocs' missing-anchor warnings the line of the link in the
+    Markdown file (``anchor_links``), once, not once per edition showing the page.
+    """
+
+    def __init__(self, docs_dir: Path, root: Path) -> None:
+        super().__init__()
+        self.docs_dir, self.root = docs_dir, root
+        self.warnings = 0
+        self.seen: set[str] = set()
+        self.counter = logging.Handler(logging.WARNING)
+        self.counter.emit = self._count  # type: ignore[method-assign]
+
+    def start(self) -> None:
+        logging.getLogger("mkdocs.structure.pages").addFilter(self)
+        logging.getLogger("mkdocs").addHandler(self.counter)
+
+    def stop(self) -> None:
+        logging.getLogger("mkdocs.structure.pages").removeFilter(self)
+        logging.getLogger("mkdocs").removeHandler(self.counter)
+
+    def _count(self, record: logging.LogRecord) -> None:
+        self.warnings += 1
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        missing = anchor_links.parse(record.getMessage())
+        if missing is None:
+            return True
+        source = self.docs_dir / missing.source
+        text = source.read_bytes().decode("utf-8", errors="replace") if source.is_file() else ""
+        target = missing.target
+        edition = target.split("/")[0] if target and target.split("/")[0] != \
+            missing.source.split("/")[0] else None
+        shown = _relative(source, self.root)
+        finding = anchor_links.finding(missing, text, shown, target and _relative(
+            self.docs_dir / target, self.root), edition)
+        if str(finding) in self.seen:
+            return False  # the same Swedish page, shown again in another edition
+        self.seen.add(str(finding))
+        record.msg, record.args = str(finding), ()
+        return True
+
+
+def _relative(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     supports_multiple_instances = False
 
@@ -147,6 +201,12 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.theme_texts: dict[str, dict[str, str]] = {}
         self.embeds: list[embed.EmbedPage] = []
         self.titles: list[tuple[str, str]] = []  # (title, url) of this edition's own pages
+        self.reported: set[str] = set()  # findings already logged in this build (all editions)
+        self.unfilled_pages: set[str] = set()  # pages whose Markdown had unfilled placeholders
+        self.source_checks: dict[str, tuple[bool, list[Finding]]] = {}  # abs path → result
+        if getattr(self, "log_watch", None) is not None:
+            self.log_watch.stop()
+        self.log_watch: _LogWatch | None = None
         if getattr(self, "ahead", None) is not None:
             self.ahead.close()
         self.ahead: readability_ahead.Ahead | None = None
@@ -224,10 +284,15 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
         config.theme.static_templates.discard("sitemap.xml")
         self.root_templates = {"404.html"} & set(config.theme.static_templates)
+        self._watch_logs(config)
         if self.command == "build":
             self.site_dir = Path(config.site_dir)
             self.staging = publish.staging_dir(self.site_dir)
             config.site_dir = str(self.staging)
+
+    def _watch_logs(self, config: MkDocsConfig) -> None:
+        self.log_watch = _LogWatch(Path(config.docs_dir), self.root)
+        self.log_watch.start()
 
     def _own_pages(self, config: MkDocsConfig, i18n: Any) -> list[tuple[str, str, str]]:
         """(edition, file, shown path) of every page written for a built edition."""
@@ -289,10 +354,52 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _tr(self, edition: Edition) -> Any:
         return messages.translator(self.root / self.config.locales_dir, edition.id, self.root)
 
-    # -- files: term index and the generated glossary page ------------------------
+    # -- files: pages that cannot be published, term index, the glossary page -------
+
+    @event_priority(-50)  # before i18n (-100) picks each page or its Swedish fallback
+    def _drop_unpublishable(self, files: Any, *, config: MkDocsConfig) -> Any:
+        """Check every page's source; leave out the ones readers must not get.
+
+        A translation with no text yet (the scaffold of make new-translation) and a page
+        that is not UTF-8 are removed before i18n sees the files, so i18n serves the
+        Swedish page under the missing-translation notice, as for a page never started.
+        Every build drops them (the alternates of other editions must agree); only the
+        build of the page's own edition reports them, so each is reported once.
+        """
+        ids = {e.id for e in self.editions}
+        for file in list(files.documentation_pages()):
+            parts = Path(file.src_uri).parts
+            if file.generated_by or file.abs_src_path is None or parts[0] not in ids:
+                continue
+            if file.abs_src_path not in self.source_checks:  # once per file and build
+                self.source_checks[file.abs_src_path] = self._check_source(file, parts)
+            drop, problems = self.source_checks[file.abs_src_path]
+            if drop:
+                files.remove(file)
+            for finding in problems if parts[0] == self.edition.id else ():
+                log.warning(str(finding))
+        return files
+
+    def _check_source(self, file: File, parts: tuple[str, ...]) -> tuple[bool, list[Finding]]:
+        """(leave the page out?, findings) for one page's source file."""
+        default = next(e.id for e in self.editions if e.default)
+        shown = self._relative(Path(file.abs_src_path))
+        try:
+            text = text_files.read(Path(file.abs_src_path), shown)
+        except InputError as exc:
+            left_out = ("the page is left out" if parts[0] == default else
+                        "readers get the Swedish page")
+            return True, [Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)
+                          for f in exc.findings]
+        problems = page_checks.front_matter(text, shown)
+        empty = page_checks.empty_page(text, shown, parts[0] == default,
+                                       Path(*parts[1:]).as_posix(), parts[0])
+        if empty is not None:
+            problems.append(empty)
+        return empty is not None and parts[0] != default, problems
 
     @event_priority(-110)  # after i18n chose this edition's files
-    def on_files(self, files: Any, *, config: MkDocsConfig) -> Any:
+    def _index_terms(self, files: Any, *, config: MkDocsConfig) -> Any:
         edition = self.edition
         matcher = self._matcher(edition)
         used_on: dict[str, list[tuple[str, str]]] = {}
@@ -309,6 +416,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 used_on.setdefault(term_id, []).append((_title(text, norm), norm))
         files.append(self._glossary_file(config, used_on))
         return files
+
+    on_files = CombinedEvent(_drop_unpublishable, _index_terms)
 
     def _glossary_file(self, config: MkDocsConfig, used_on: dict) -> File:
         edition = self.edition
@@ -360,18 +469,27 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self._check_terms(page)
         elif not page.file.generated_by:
             self._mark_fallback(page)
-        return self._expand_examples(markdown, page, config)
+        markdown = self._expand_examples(markdown, page, config)
+        if "```embed-snippets" in markdown:  # last: its lines would shift every finding
+            markdown = embed.SNIPPETS_BLOCK.sub(
+                lambda _: embed.snippets_html(self.titles, config.site_url or ""), markdown)
+        return markdown
 
     def _check_translation(self, page: Page, config: MkDocsConfig) -> None:
         """Front matter of a translation; outdated if the Swedish page changed since."""
         shown, norm = self._shown(page), page.file.norm_src_uri
-        for finding in translation_status.check_translation(page.file.content_string, shown,
-                                                            norm, self.edition.id):
-            log.warning(str(finding))
+        text = page.file.content_string
+        if not page_checks.front_matter(text, shown):  # else reported by _drop_unpublishable
+            for finding in translation_status.check_translation(text, shown, norm,
+                                                                self.edition.id):
+                log.warning(str(finding))
         default = next(e for e in self.editions if e.default)
         source = Path(config.docs_dir) / default.id / norm
         if source.exists():
-            current = translation_status.source_hash(source.read_text(encoding="utf-8"))
+            try:
+                current = translation_status.source_hash(text_files.read(source))
+            except InputError:
+                return  # reported in the Swedish build
             if page.meta.get("source_hash") != current:
                 page.meta["klarinfo_outdated"] = True
                 log.info(f"{shown}:1: outdated — the Swedish page changed; readers see a notice."
@@ -390,9 +508,6 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _expand_examples(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Figures ({{ rules.x }}) and worked examples (```life-income```,
         ```housing-allowance```) for this page."""
-        if "```embed-snippets" in markdown:
-            markdown = embed.SNIPPETS_BLOCK.sub(
-                lambda _: embed.snippets_html(self.titles, config.site_url or ""), markdown)
         if self.rules is None or not any(mark in markdown for mark in (
                 "life-income", "housing-allowance", "{{")):
             return markdown
@@ -406,9 +521,13 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         expanded, findings = placeholders.expand(
             markdown, shown, self.rules, edition.lang,
             site={**dict(config.extra), "site_url": config.site_url or ""})
+        # A generated page (the glossary) quotes titles and terms: reported where written.
+        unfilled = [] if page.file.generated_by else placeholders.unfilled(expanded, shown)
+        if unfilled:
+            self.unfilled_pages.add(shown)
         expanded, more = examples.expand(expanded, shown, context)
-        for finding in findings + more:
-            log.warning(str(examples.shifted(finding, offset)))
+        for finding in findings + unfilled + more:
+            self._warn_once(examples.shifted(finding, offset))
         return expanded
 
     def _refuse_markup(self, markdown: str, page: Page) -> str:
@@ -421,7 +540,38 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 log.warning(str(finding))
         return inert
 
+    def _warn_once(self, finding: Finding) -> None:
+        """A finding about a Swedish page is found again in every edition that shows it
+        untranslated; say it once."""
+        if str(finding) not in self.reported:
+            self.reported.add(str(finding))
+            log.warning(str(finding))
+
+    def _check_unfilled_html(self, page: Page) -> None:
+        """A last net for braces that reached the page's text some other way than its
+        Markdown body (front matter title or description, a generated block)."""
+        shown = self._shown(page)
+        if shown in self.unfilled_pages or page.file.generated_by:
+            return  # reported from the Markdown with lines; or quoted from where it is written
+        texts = [page.title or "", str(page.meta.get("description") or "")]
+        found = placeholders.unfilled_in_html(page.content or "") + [
+            snippet for t in texts for snippet in placeholders.unfilled_in_text(t)]
+        source = page.file.content_string
+        quoted = " ".join(title for title, _ in self.titles)  # reported at their own pages
+        for snippet in found:
+            start = source.find(snippet)
+            if start < 0 and snippet in quoted:
+                continue
+            where = "" if start >= 0 else " (not in this file: from a template, a catalog or " \
+                "a generated block on this page)"
+            line = source.count("\n", 0, start) + 1 if start >= 0 else None
+            self._warn_once(Finding(shown, line, f"placeholder {snippet!r} was not filled in"
+                                    f"{where}; readers would see the raw braces",
+                                    placeholders.LEFTOVER_FIX))
+
     def _shown(self, page: Page) -> str:
+        if page.file.abs_src_path is None:  # generated (the glossary page)
+            return page.file.src_uri
         return self._relative(Path(page.file.abs_src_path))
 
     def _relative(self, path: Path) -> str:
@@ -565,6 +715,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self._check_unfilled_html(page)
         return drop_checkbox_autocomplete(
             set_root_attributes(output, self.edition.lang, self.edition.dir))
 
@@ -591,6 +742,20 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 raise PluginError("Material's JavaScript bundle was not found in the built site")
         except material_bundle.BundleChanged as exc:
             raise PluginError(str(exc)) from None
+        self._refuse_warnings(config)
+
+    def _refuse_warnings(self, config: MkDocsConfig) -> None:
+        """`mkdocs build` without --strict must not publish a site with findings either:
+        fail before the staging folder is swapped in, so the last good site stays.
+        `mkdocs serve` (make site) only shows them; allow_warnings: true publishes anyway."""
+        watch = self.log_watch
+        if (self.command != "build" or config.strict or self.config.allow_warnings
+                or watch is None or not watch.warnings):
+            return
+        raise PluginError(
+            f"{watch.warnings} warning(s) above: the site was not published "
+            f"({self.site_dir} still holds the last good site) — fix them (make site shows "
+            "them while you edit), or set KLARINFO_ALLOW_WARNINGS=true to publish anyway")
 
     def _write_partner_files(self, site: Path, config: MkDocsConfig) -> None:
         """Embed views, oEmbed, feeds, and the framing policy as deployable headers."""
