@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
 
+from klarinfo.html_rewrite import Rewriter
 from klarinfo.term_matching import Matcher
 
 _SKIP = {"a", "button", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3",
@@ -30,13 +30,12 @@ class Definition:
     href: str  # link to the term on the edition's glossary page
 
 
-class _Marker(HTMLParser):
+class _Marker(Rewriter):
     def __init__(self, matcher: Matcher, definitions: Mapping[str, Definition], more: str):
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.matcher = matcher
         self.definitions = definitions
         self.more = more
-        self.out: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self.done: set[str] = set()
 
@@ -50,11 +49,8 @@ class _Marker(HTMLParser):
             self.stack.append((tag, tag in _SKIP or "klarinfo-" in classes
                                or "headerlink" in classes))
 
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
     def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
+        super().handle_endtag(tag)
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
                 del self.stack[index:]
@@ -85,30 +81,10 @@ class _Marker(HTMLParser):
             f'<a href="{escape(definition.href)}">{escape(self.more)}</a></span></span>'
         )
 
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
-
 
 def mark_first_uses(html: str, matcher: Matcher, definitions: Mapping[str, Definition],
                     more: str) -> tuple[str, list[str]]:
     """The page body with each term's first use explained; also the ids marked, in order."""
     marker = _Marker(matcher, definitions, more)
-    marker.feed(html)
-    marker.close()
-    order = [t for t in definitions if t in marker.done]
-    return "".join(marker.out), order
+    marked = marker.rewrite(html)
+    return marked, [t for t in definitions if t in marker.done]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import escape, unescape
-from html.parser import HTMLParser
 
 from klarinfo.errors import Finding
+from klarinfo.html_rewrite import Rewriter
 
 #: Raw HTML elements a page may use. Empty on purpose (see the module docstring);
 #: add a name here only with a reason, and never one that can run or load anything.
@@ -163,10 +163,9 @@ _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster"
                    "background", "cite", "ping"}
 
 
-class _Sanitizer(HTMLParser):
+class _Sanitizer(Rewriter):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
+        super().__init__()
         self.problems: list[str] = []
         self.raw_text = False  # inside a refused <script> or <style>: its text is escaped
 
@@ -202,18 +201,6 @@ class _Sanitizer(HTMLParser):
     def handle_data(self, data):
         self.out.append(escape(data, quote=False) if self.raw_text else data)
 
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
     def handle_pi(self, data):
         self.out.append(escape(f"<?{data}>"))
 
@@ -224,8 +211,7 @@ class _Sanitizer(HTMLParser):
 def sanitize_html(html: str) -> tuple[str, list[str]]:
     """The page body without anything that could run script; what was removed, as text."""
     parser = _Sanitizer()
-    parser.feed(html)
-    parser.close()
+    parser.rewrite(html)
     if parser.rawdata:  # an unfinished tag at the very end
         parser.out.append(escape(parser.rawdata))
     return "".join(parser.out), parser.problems
