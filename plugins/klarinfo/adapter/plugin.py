@@ -30,6 +30,7 @@ from klarinfo import (
     framing,
     glossary_check,
     glossary_page,
+    language_check,
     messages,
     placeholders,
     publish,
@@ -314,6 +315,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             if self.config.readability_mode != "off":
                 self._check_readability(page)
             self._check_terms(page)
+            self._check_language(page)
         elif not page.file.generated_by:
             self._mark_fallback(page)
         return self._expand_examples(markdown, page, config)
@@ -400,6 +402,20 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         report = log.info if page.meta.get("klarinfo_outdated") else log.warning
         for line in lines:
             report(line)
+
+    def _check_language(self, page: Page) -> None:
+        """Paragraphs in another language than the edition's (a Swedish paragraph left
+        in a reviewed Somali page), judged on the file as written, glossary terms of this
+        edition and of Swedish left out."""
+        if self.config.language_check == "off":
+            return
+        edition = self.edition
+        default = next(e for e in self.editions if e.default)
+        matchers = [self._matcher(edition)] + ([] if edition.default else [self._matcher(default)])
+        for finding in language_check.check(
+                page.file.content_string, self._shown(page), edition.lang, self._tr(edition),
+                matchers, candidates=sorted({e.lang.split("-")[0] for e in self.editions})):
+            log.warning(str(finding))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Any) -> str:
