@@ -34,6 +34,7 @@ from klarinfo import (
     messages,
     placeholders,
     publish,
+    quick_exit_pages,
     readability,
     readability_ahead,
     readability_text,
@@ -112,6 +113,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.theme_texts: dict[str, dict[str, str]] = {}
         self.embeds: list[embed.EmbedPage] = []
         self.titles: list[tuple[str, str]] = []  # (title, url) of this edition's own pages
+        self.exit_sources: set[str] = set()  # pages with quick_exit: true, in any edition
+        self.exit_targets: set[str] = set()  # pages they link to (text and glossary)
         if getattr(self, "ahead", None) is not None:
             self.ahead.close()
         self.ahead: readability_ahead.Ahead | None = None
@@ -177,6 +180,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             raise PluginError("\n".join(str(p) for p in problems))
         self._load_termbase(root)
         self._load_rules(root)
+        self._find_exit_pages(config, i18n)
         if self.config.readability_mode != "off":
             self.ahead = readability_ahead.Ahead(self._own_pages(config, i18n), self.profiles)
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
@@ -199,6 +203,25 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             for path in sorted((docs / lang.locale).rglob("*.md")):
                 out.append((lang.locale, str(path), self._relative(path)))
         return out
+
+    def _find_exit_pages(self, config: MkDocsConfig, i18n: Any) -> None:
+        """Violence pages (quick_exit: true) in every edition, and the pages their text
+        and glossary terms link to; all of them get the quick exit (on_page_context)."""
+        docs = Path(config.docs_dir)
+        editions = by_id(self.editions)
+        for lang in i18n.config.languages:
+            folder = docs / lang.locale
+            for path in sorted(folder.rglob("*.md")):
+                # undecodable bytes: the build reports that file elsewhere, with its line
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if not quick_exit_pages.is_quick_exit(text):
+                    continue
+                norm = path.relative_to(folder).as_posix()
+                self.exit_sources.add(norm)
+                self.exit_targets |= quick_exit_pages.targets([(norm, text)])
+                edition = editions.get(lang.locale)
+                if edition is not None and glossary_check.scan(text, self._matcher(edition)):
+                    self.exit_targets.add(f"{glossary_page.SLUG}.md")
 
     def _only(self, i18n: Any, edition_id: str) -> None:
         """Build one edition and the Swedish source only (i18n reads the flags lazily)."""
@@ -464,6 +487,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        self._mark_quick_exit(page)
         alternates = self._alternates(page)
         site_url = config.site_url or ""
         context["klarinfo_hreflang"] = hreflang_links(site_url, alternates, self.edition)
@@ -485,6 +509,18 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
         return context
 
+    def _mark_quick_exit(self, page: Page) -> None:
+        """The quick exit on pages a violence page leads to: linked from its text or its
+        glossary popovers, or next to it in the footer (previous/next page)."""
+        def norm(item: Any) -> str:
+            return getattr(item.file, "norm_src_uri", item.file.src_uri)
+
+        neighbours = {norm(p) for p in (page.previous_page, page.next_page) if p is not None}
+        if not page.meta.get("quick_exit") and (
+                norm(page) in self.exit_targets or neighbours & self.exit_sources):
+            page.meta["quick_exit"] = True
+            page.meta["klarinfo_exit_linked"] = True
+
     def _embed_page(self, page: Page, alternates: list[Alternate], site_url: str,
                     fallback: bool = False) -> embed.EmbedPage:
         original = next((a.url for a in alternates if a.edition.default), None)
@@ -495,7 +531,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             title=page.title or "", content=page.content or "",
             reviewed=str(meta["reviewed"]) if meta.get("reviewed") else None,
             summary=str(meta.get("description") or embed.summary_of(page.content or "")),
-            quick_exit=bool(meta.get("quick_exit")),
+            # embed views stand alone on a partner's page: no footer or glossary of ours
+            # leads there from a violence page, so only the violence page's own view
+            quick_exit=bool(meta.get("quick_exit")) and not meta.get("klarinfo_exit_linked"),
             notices=embed.notices(
                 texts, urljoin(site_url, original) if original is not None else None,
                 draft=meta.get("translation_status") == "draft",
