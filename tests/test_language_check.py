@@ -157,3 +157,37 @@ def test_a_swedish_source_page_in_english_fails(tmp_path):
     result = build(proj, tmp_path / "site", edition="en")
     assert result.returncode != 0
     assert re.search(r"docs/sv/ny\.md:7: .*engelska.*svenska", result.output), result.output
+
+
+def test_readings_computed_ahead_match_direct_readings(tmp_path):
+    """The build's second-core worker (klarinfo.readability_ahead) must not change results,
+    including for a planted Swedish paragraph in a Somali page."""
+    from pathlib import Path
+
+    from klarinfo import readability_ahead
+
+    proj = project.load(ROOT / "mkdocs.yml")
+    terms, _ = termbase.load(ROOT / "glossary", proj.editions())
+    candidates = ("ar", "en", "so", "sv")
+    jobs = {"so": readability_ahead.LanguageJob("so", (("so", "so"), ("sv", "sv")), candidates),
+            "ar": readability_ahead.LanguageJob("ar", (("ar", "ar"), ("sv", "sv")), candidates)}
+    planted = tmp_path / "planted.md"
+    planted.write_text(_page(SOMALI, SWEDISH), encoding="utf-8")
+    pages = [(e, str(p), f"{e}/{p.name}") for e in ("so", "ar")
+             for p in sorted((ROOT / "docs" / e).glob("*.md"))] + [("so", str(planted), "x.md")]
+    ahead = readability_ahead.Ahead(pages, {}, jobs, terms)
+    try:
+        for edition, path, shown in pages:
+            direct = language_check.readings(Path(path).read_text(encoding="utf-8"), edition,
+                                             _matchers(edition, edition), candidates=candidates)
+            computed = ahead.readings(shown)
+            assert computed is not None and len(computed) == len(direct), shown
+            for a, b in zip(computed, direct, strict=True):
+                assert (a.line, a.kind, a.text, a.found, a.wrong) == \
+                    (b.line, b.kind, b.text, b.found, b.wrong), shown
+                assert a.confidence == pytest.approx(b.confidence, abs=1e-9)
+            assert ahead.report(shown) is None  # no readability profiles given
+        assert ahead.readings("not/submitted.md") is None
+    finally:
+        ahead.close()
+    assert any(r.wrong for r in language_check.readings(planted.read_text(), "so"))

@@ -181,8 +181,11 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self._load_termbase(root)
         self._load_rules(root)
         self._find_exit_pages(config, i18n)
-        if self.config.readability_mode != "off":
-            self.ahead = readability_ahead.Ahead(self._own_pages(config, i18n), self.profiles)
+        profiles = self.profiles if self.config.readability_mode != "off" else {}
+        languages = self._language_jobs() if self.config.language_check != "off" else {}
+        if profiles or languages:
+            self.ahead = readability_ahead.Ahead(self._own_pages(config, i18n), profiles,
+                                                 languages, self.termbase)
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
         self._compile_theme_strings(root)
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
@@ -222,6 +225,17 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 edition = editions.get(lang.locale)
                 if edition is not None and glossary_check.scan(text, self._matcher(edition)):
                     self.exit_targets.add(f"{glossary_page.SLUG}.md")
+
+    def _language_jobs(self) -> dict[str, readability_ahead.LanguageJob]:
+        """Per edition: its language, the glossary terms to leave out (its own and, for
+        translations, the Swedish ones translators gloss), the languages to choose from."""
+        default = next(e for e in self.editions if e.default)
+        candidates = tuple(sorted({e.lang.split("-")[0] for e in self.editions}))
+        jobs = {}
+        for e in self.editions:
+            terms = ((e.id, e.lang),) + (() if e.default else ((default.id, default.lang),))
+            jobs[e.id] = readability_ahead.LanguageJob(e.lang, terms, candidates)
+        return jobs
 
     def _only(self, i18n: Any, edition_id: str) -> None:
         """Build one edition and the Swedish source only (i18n reads the flags lazily)."""
@@ -429,15 +443,18 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def _check_language(self, page: Page) -> None:
         """Paragraphs in another language than the edition's (a Swedish paragraph left
         in a reviewed Somali page), judged on the file as written, glossary terms of this
-        edition and of Swedish left out."""
+        edition and of Swedish left out; usually computed ahead on the second core."""
         if self.config.language_check == "off":
             return
-        edition = self.edition
-        default = next(e for e in self.editions if e.default)
-        matchers = [self._matcher(edition)] + ([] if edition.default else [self._matcher(default)])
-        for finding in language_check.check(
-                page.file.content_string, self._shown(page), edition.lang, self._tr(edition),
-                matchers, candidates=sorted({e.lang.split("-")[0] for e in self.editions})):
+        shown = self._shown(page)
+        found = self.ahead.readings(shown) if self.ahead is not None else None
+        if found is None:
+            job = self._language_jobs()[self.edition.id]
+            matchers = [self._matcher(by_id(self.editions)[e]) for e, _ in job.term_editions]
+            found = language_check.readings(page.file.content_string, job.language, matchers,
+                                            candidates=job.candidates)
+        for finding in language_check.findings(found, shown, self.edition.lang,
+                                                self._tr(self.edition)):
             log.warning(str(finding))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
