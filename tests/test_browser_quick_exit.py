@@ -66,3 +66,22 @@ def test_other_pages_have_no_exit_button(context, base_url):
     page = context.new_page()
     page.goto(f"{base_url}foraldrapenning/", wait_until="load")
     assert page.locator("[data-klarinfo-exit]").count() == 0
+
+
+@pytest.mark.parametrize("edition", ["sv", "ar"])
+def test_pages_a_violence_page_leads_to_have_the_exit(context, base_url, edition):
+    """Issue 13: from the violence page to the glossary (a term's popover) and to the
+    previous page in the footer, the exit is still there and still leaves."""
+    page = context.new_page()
+    page.goto(f"{base_url}{prefix(edition)}vald/", wait_until="load")
+    button = page.locator("article .klarinfo-term__button").first
+    button.click()
+    definition = page.locator(f"#{button.get_attribute('popovertarget')}")
+    definition.locator("a").first.click()
+    page.wait_for_url(f"{base_url}{prefix(edition)}ordlista/**")
+    assert page.locator("[data-klarinfo-exit]").is_visible()
+    page.go_back(wait_until="load")
+    page.locator(".md-footer__link--prev").click()
+    page.wait_for_url(f"{base_url}{prefix(edition)}tolk/")
+    page.locator("[data-klarinfo-exit]").click()
+    page.wait_for_url(EXIT)

@@ -48,7 +48,7 @@ _INLINE = [
     (re.compile(r"(?:https?://|www\.)[^\s)>\]]+"), ""),  # bare URLs
     (re.compile(r"`+[^`]*`+"), ""),  # inline code
     (re.compile(r"\{\{[^}]*\}\}"), "1"),  # placeholders: a figure from the data file
-    (re.compile(r"\{[:.#][^}]*\}"), ""),  # attribute lists { .class }
+    (re.compile(r"\{:?\s*(?:[.#]|[\w-]+=)[^}]*\}"), ""),  # attribute lists { .class } { lang=sv }
     (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
     (re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|==|\^\^"), ""),  # emphasis markers
 ]

@@ -1,10 +1,11 @@
-"""Readability reports computed ahead, on the machine's second core, while MkDocs builds.
+"""Readability reports (and language readings) computed ahead, on the machine's second
+core, while MkDocs builds.
 
 Why: the gate reads every page of every edition, and MkDocs and the i18n plugin build
 one page at a time on one core. The analysis needs only the page files, so a worker
 process can start on all of them when the build starts; by the time MkDocs reaches a
 page its report is usually ready. Results are the same as calling
-``readability.analyse`` directly (a test compares them).
+``readability.analyse`` and ``language_check.readings`` directly (tests compare them).
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from klarinfo import readability
+from klarinfo import language_check, readability
+from klarinfo.term_matching import Matcher
+from klarinfo.termbase import Termbase
 
 CHUNK = 40  # pages per job: small enough that the first pages are ready early
 
@@ -26,25 +30,59 @@ def _analyse_many(jobs: list[tuple[str, str]], profile: readability.Profile
             for path, shown in jobs}
 
 
+@dataclass(frozen=True)
+class LanguageJob:
+    """What ``language_check.readings`` needs for one edition's pages."""
+
+    language: str  # the edition's language (sv for easy-read Swedish)
+    term_editions: tuple[tuple[str, str], ...]  # (edition, language) of the terms to ignore
+    candidates: tuple[str, ...]
+
+
+_MATCHERS: dict[tuple[str, str], Matcher] = {}  # per worker process, i.e. per build
+
+
+def _languages_many(jobs: list[tuple[str, str]], job: LanguageJob, terms: Termbase
+                    ) -> dict[str, list[language_check.Reading]]:
+    matchers = []
+    for edition, language in job.term_editions:
+        if (edition, language) not in _MATCHERS:
+            _MATCHERS[(edition, language)] = Matcher(terms, edition, language)
+        matchers.append(_MATCHERS[(edition, language)])
+    return {shown: language_check.readings(Path(path).read_text(encoding="utf-8"),
+                                           job.language, matchers,
+                                           candidates=job.candidates)
+            for path, shown in jobs}
+
+
 class Ahead:
     """Submit every page at the start; ``report(shown)`` waits only for its own chunk."""
 
     def __init__(self, pages: Iterable[tuple[str, str, str]],
-                 profiles: Mapping[str, readability.Profile]) -> None:
+                 profiles: Mapping[str, readability.Profile],
+                 languages: Mapping[str, LanguageJob] | None = None,
+                 terms: Termbase | None = None) -> None:
         self._futures: dict[str, Future] = {}
+        self._language_futures: dict[str, Future] = {}
+        languages = languages or {}
         self._pool: ProcessPoolExecutor | None = None
         if (os.cpu_count() or 1) < 2:
             return  # one core: a worker would only compete with the build
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
         chunk: list[tuple[str, str]] = []
-        edition_of_chunk = None
+        edition_of_chunk: str | None = None
         for edition, path, shown in list(pages) + [("", "", "")]:
-            if chunk and (edition != edition_of_chunk or len(chunk) == CHUNK):
-                future = self._pool.submit(_analyse_many, chunk, profiles[edition_of_chunk])
-                for _, s in chunk:
-                    self._futures[s] = future
+            if chunk and edition_of_chunk is not None and (
+                    edition != edition_of_chunk or len(chunk) == CHUNK):
+                if edition_of_chunk in profiles:
+                    future = self._pool.submit(_analyse_many, chunk, profiles[edition_of_chunk])
+                    self._futures.update((s, future) for _, s in chunk)
+                if edition_of_chunk in languages:
+                    future = self._pool.submit(_languages_many, chunk,
+                                               languages[edition_of_chunk], terms or Termbase(()))
+                    self._language_futures.update((s, future) for _, s in chunk)
                 chunk = []
-            if edition in profiles:
+            if edition in profiles or edition in languages:
                 edition_of_chunk = edition
                 chunk.append((path, shown))
 
@@ -58,8 +96,19 @@ class Ahead:
         except Exception:  # a worker that died: fall back to analysing in the build
             return None
 
+    def readings(self, shown: str) -> list[language_check.Reading] | None:
+        """The precomputed language readings, or None (the caller computes them)."""
+        future = self._language_futures.pop(shown, None)
+        if future is None:
+            return None
+        try:
+            return future.result().get(shown)
+        except Exception:  # a worker that died: fall back to checking in the build
+            return None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
         self._futures.clear()
+        self._language_futures.clear()

@@ -16,6 +16,9 @@ class KlarinfoConfig(Config):
     readability = opt.Type(dict, default={})
     #: warn: findings are warnings (a --strict build fails on them); off: not measured.
     readability_mode = opt.Choice(["warn", "off"], default="warn")
+    #: warn: a paragraph in another language than its edition's is a warning (a --strict
+    #: build fails on it); off: not checked.
+    language_check = opt.Choice(["warn", "off"], default="warn")
     #: Where the machine-readable reports go, relative to the site folder.
     reports_dir = opt.Type(str, default="reports")
     #: Termbase folder (glossary/*.yml), relative to mkdocs.yml.

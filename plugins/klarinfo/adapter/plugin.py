@@ -33,11 +33,13 @@ from klarinfo import (
     framing,
     glossary_check,
     glossary_page,
+    language_check,
     markup_safety,
     messages,
     page_checks,
     placeholders,
     publish,
+    quick_exit_pages,
     readability,
     readability_ahead,
     readability_text,
@@ -207,6 +209,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         if getattr(self, "log_watch", None) is not None:
             self.log_watch.stop()
         self.log_watch: _LogWatch | None = None
+        self.exit_sources: set[str] = set()  # pages with quick_exit: true, in any edition
+        self.exit_targets: set[str] = set()  # pages they link to (text and glossary)
         if getattr(self, "ahead", None) is not None:
             self.ahead.close()
         self.ahead: readability_ahead.Ahead | None = None
@@ -277,8 +281,12 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             raise PluginError("\n".join(str(p) for p in problems))
         self._load_termbase(root)
         self._load_rules(root)
-        if self.config.readability_mode != "off":
-            self.ahead = readability_ahead.Ahead(self._own_pages(config, i18n), self.profiles)
+        self._find_exit_pages(config, i18n)
+        profiles = self.profiles if self.config.readability_mode != "off" else {}
+        languages = self._language_jobs() if self.config.language_check != "off" else {}
+        if profiles or languages:
+            self.ahead = readability_ahead.Ahead(self._own_pages(config, i18n), profiles,
+                                                 languages, self.termbase)
         self.theme_dir = Path(tempfile.mkdtemp(prefix="klarinfo-theme-"))
         self._compile_theme_strings(root)
         # sitemap.xml is written by us (see on_post_build); 404.html only by the default edition.
@@ -304,6 +312,36 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             for path in sorted((docs / lang.locale).rglob("*.md")):
                 out.append((lang.locale, str(path), self._relative(path)))
         return out
+
+    def _find_exit_pages(self, config: MkDocsConfig, i18n: Any) -> None:
+        """Violence pages (quick_exit: true) in every edition, and the pages their text
+        and glossary terms link to; all of them get the quick exit (on_page_context)."""
+        docs = Path(config.docs_dir)
+        editions = by_id(self.editions)
+        for lang in i18n.config.languages:
+            folder = docs / lang.locale
+            for path in sorted(folder.rglob("*.md")):
+                # undecodable bytes: the build reports that file elsewhere, with its line
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if not quick_exit_pages.is_quick_exit(text):
+                    continue
+                norm = path.relative_to(folder).as_posix()
+                self.exit_sources.add(norm)
+                self.exit_targets |= quick_exit_pages.targets([(norm, text)])
+                edition = editions.get(lang.locale)
+                if edition is not None and glossary_check.scan(text, self._matcher(edition)):
+                    self.exit_targets.add(f"{glossary_page.SLUG}.md")
+
+    def _language_jobs(self) -> dict[str, readability_ahead.LanguageJob]:
+        """Per edition: its language, the glossary terms to leave out (its own and, for
+        translations, the Swedish ones translators gloss), the languages to choose from."""
+        default = next(e for e in self.editions if e.default)
+        candidates = tuple(sorted({e.lang.split("-")[0] for e in self.editions}))
+        jobs = {}
+        for e in self.editions:
+            terms = ((e.id, e.lang),) + (() if e.default else ((default.id, default.lang),))
+            jobs[e.id] = readability_ahead.LanguageJob(e.lang, terms, candidates)
+        return jobs
 
     def _only(self, i18n: Any, edition_id: str) -> None:
         """Build one edition and the Swedish source only (i18n reads the flags lazily)."""
@@ -467,6 +505,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             if self.config.readability_mode != "off":
                 self._check_readability(page)
             self._check_terms(page)
+            self._check_language(page)
         elif not page.file.generated_by:
             self._mark_fallback(page)
         markdown = self._expand_examples(markdown, page, config)
@@ -600,6 +639,23 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         for line in lines:
             report(line)
 
+    def _check_language(self, page: Page) -> None:
+        """Paragraphs in another language than the edition's (a Swedish paragraph left
+        in a reviewed Somali page), judged on the file as written, glossary terms of this
+        edition and of Swedish left out; usually computed ahead on the second core."""
+        if self.config.language_check == "off":
+            return
+        shown = self._shown(page)
+        found = self.ahead.readings(shown) if self.ahead is not None else None
+        if found is None:
+            job = self._language_jobs()[self.edition.id]
+            matchers = [self._matcher(by_id(self.editions)[e]) for e, _ in job.term_editions]
+            found = language_check.readings(page.file.content_string, job.language, matchers,
+                                            candidates=job.candidates)
+        for finding in language_check.findings(found, shown, self.edition.lang,
+                                                self._tr(self.edition)):
+            log.warning(str(finding))
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Any) -> str:
         html, removed = markup_safety.sanitize_html(html)
@@ -653,6 +709,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
+        self._mark_quick_exit(page)
         alternates = self._alternates(page)
         site_url = config.site_url or ""
         context["klarinfo_hreflang"] = hreflang_links(site_url, alternates, self.edition)
@@ -674,6 +731,18 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
         return context
 
+    def _mark_quick_exit(self, page: Page) -> None:
+        """The quick exit on pages a violence page leads to: linked from its text or its
+        glossary popovers, or next to it in the footer (previous/next page)."""
+        def norm(item: Any) -> str:
+            return getattr(item.file, "norm_src_uri", item.file.src_uri)
+
+        neighbours = {norm(p) for p in (page.previous_page, page.next_page) if p is not None}
+        if not page.meta.get("quick_exit") and (
+                norm(page) in self.exit_targets or neighbours & self.exit_sources):
+            page.meta["quick_exit"] = True
+            page.meta["klarinfo_exit_linked"] = True
+
     def _embed_page(self, page: Page, alternates: list[Alternate], site_url: str,
                     fallback: bool = False) -> embed.EmbedPage:
         original = next((a.url for a in alternates if a.edition.default), None)
@@ -685,7 +754,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             reviewed=str(meta["reviewed"]) if meta.get("reviewed") else None,
             summary=unescape(str(meta.get("description") or ""))
             or embed.summary_of(page.content or ""),
-            quick_exit=bool(meta.get("quick_exit")),
+            # embed views stand alone on a partner's page: no footer or glossary of ours
+            # leads there from a violence page, so only the violence page's own view
+            quick_exit=bool(meta.get("quick_exit")) and not meta.get("klarinfo_exit_linked"),
             notices=embed.notices(
                 texts, urljoin(site_url, original) if original is not None else None,
                 draft=meta.get("translation_status") == "draft",
