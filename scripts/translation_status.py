@@ -56,7 +56,12 @@ def table(entries: list[ts.Translation], editions: list[str]) -> list[str]:
 def todo(entries: list[ts.Translation]) -> list[str]:
     out = []
     for e in entries:
-        if e.status == "missing":
+        if e.stub:
+            out.append(f"{e.path}: not translated yet (only headings and the Swedish "
+                       f"paragraphs as comments) — readers of this edition see the Swedish "
+                       f"page; translate each paragraph under its comment, then delete the "
+                       f"comments")
+        elif e.status == "missing":
             out.append(f"{e.path}: missing — readers of this edition see the Swedish page with "
                        f"a notice; start it with: make new-translation PAGE={e.page} "
                        f"EDITION={e.edition}")

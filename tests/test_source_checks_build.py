@@ -104,6 +104,12 @@ def test_translation_stub_is_not_published_readers_get_swedish_with_the_notice(t
     assert "klarinfo-notice--fallback" in page  # the missing-translation notice
     assert 'id="om-de-har-sidorna"' in page  # the Swedish page, not a blank one
 
+    # translators are told the same: missing (a stub), not "draft"
+    status = subprocess.run([sys.executable, str(ROOT / "scripts" / "translation_status.py"),
+                             "--config", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert "docs/so/om.md: not translated yet" in status.stdout, status.stdout + status.stderr
+
 
 def test_an_empty_swedish_page_is_an_error(tmp_path):
     project = copy_project(tmp_path / "project")

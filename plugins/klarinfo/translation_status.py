@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from klarinfo import prose, text_files, yaml_lines
+from klarinfo import page_checks, prose, text_files, yaml_lines
 from klarinfo.errors import Finding, InputError
 from klarinfo.yaml_lines import line
 
@@ -35,6 +35,7 @@ class Translation:
     current_hash: str
     recorded_hash: str | None = None
     review: str | None = None  # draft | reviewed, as the front matter says
+    stub: bool = False  # the file exists but has no text yet: readers get the Swedish page
 
 
 # --- the Swedish text and its version ---------------------------------------------------
@@ -168,7 +169,15 @@ def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[T
                 out.append(Translation(status="missing", **entry))
                 continue
             try:
-                data = front_matter(text_files.read(path, entry["path"]), entry["path"])
+                text = text_files.read(path, entry["path"])
+            except InputError:  # not UTF-8: the build names the byte; left out there too
+                text = None
+            # a stub: the build leaves it out, so readers get the Swedish page
+            if text is not None and page_checks.is_scaffold(text):
+                out.append(Translation(status="missing", stub=True, **entry))
+                continue
+            try:
+                data = front_matter(text or "", entry["path"])
             except InputError:
                 data = {}
             recorded = data.get("source_hash")
