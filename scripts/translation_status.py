@@ -20,7 +20,7 @@ import json
 import sys
 from pathlib import Path
 
-from klarinfo import catalogs, project
+from klarinfo import catalogs, project, text_files
 from klarinfo import translation_status as ts
 from klarinfo.errors import InputError
 
@@ -110,19 +110,19 @@ def diff(project_: project.Project, page: str, edition: str) -> tuple[int, str]:
     shown = source.relative_to(project_.root).as_posix()
     if not source.exists():
         return 2, f"{shown}: no such Swedish page — use a path from make translation-status"
-    new = source.read_text(encoding="utf-8")
+    new = text_files.read(source, shown)
     if not translation.exists():
         return 0, (f"{translation.relative_to(project_.root)}: missing — the whole Swedish page "
                    "is new to this edition")
-    recorded = ts.front_matter(translation.read_text(encoding="utf-8"),
-                               str(translation)).get("source_hash")
+    own = translation.relative_to(project_.root).as_posix()
+    recorded = ts.front_matter(text_files.read(translation, own), own).get("source_hash")
     if recorded == ts.source_hash(new):
         return 0, f"{shown}: unchanged since the version the translation records ({recorded})"
     snapshot = ts.snapshot_path(project_.locales_dir / "sources", page, str(recorded))
     if not recorded or not snapshot.exists():
         return 1, (f"{shown}: the Swedish text of version {recorded} is not kept in "
                    f"locales/sources — compare the whole page, then run make translation-done")
-    lines = ts.paragraph_diff(snapshot.read_text(encoding="utf-8"), new, shown)
+    lines = ts.paragraph_diff(text_files.read(snapshot), new, shown)
     return 0, "\n".join([f"{shown}: changed since version {recorded} "
                          f"(now {ts.source_hash(new)})"] + lines)
 
@@ -162,10 +162,10 @@ def done(project_: project.Project, page: str, edition: str, reviewed: bool = Fa
     source = project_.docs_dir / default / page
     translation = project_.docs_dir / edition / page
     shown = translation.relative_to(project_.root).as_posix()
-    text = source.read_text(encoding="utf-8")
+    text = text_files.read(source, source.relative_to(project_.root).as_posix())
     digest = ts.source_hash(text)
     ts.save_snapshot(project_.locales_dir / "sources", page, text)
-    own = translation.read_text(encoding="utf-8")
+    own = text_files.read(translation, shown)
     meta = ts.front_matter(own, shown)
     before, recorded = meta.get("translation_status"), meta.get("source_hash")
     review = before

@@ -170,9 +170,12 @@ def test_scripts_name_a_page_that_is_not_utf8(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "sv" / "om.md"
     page.write_bytes(page.read_bytes().replace("här".encode(), "här".encode("cp1252"), 1))
-    for script in ("readability.py", "translation_status.py"):
+    for script, *args in (("readability.py",), ("translation_status.py",),
+                          ("translation_status.py", "--diff", "om.md", "so"),
+                          ("translation_status.py", "--done", "om.md", "so")):
         run = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--config",
-                              str(project / "mkdocs.yml")], capture_output=True, text=True)
+                              str(project / "mkdocs.yml"), *args],
+                             capture_output=True, text=True)
         assert run.returncode != 0, script
         assert "Traceback" not in run.stderr, run.stderr[-2000:]
         assert "docs/sv/om.md:2: not UTF-8 text" in run.stderr, script
