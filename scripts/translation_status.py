@@ -104,12 +104,11 @@ def report(project_: project.Project, as_json: bool) -> str:
 
 
 def diff(project_: project.Project, page: str, edition: str) -> tuple[int, str]:
+    check_request(project_, page, edition, "translation-diff")
     default = project_.default_edition()
     source = project_.docs_dir / default / page
     translation = project_.docs_dir / edition / page
     shown = source.relative_to(project_.root).as_posix()
-    if not source.exists():
-        return 2, f"{shown}: no such Swedish page — use a path from make translation-status"
     new = text_files.read(source, shown)
     if not translation.exists():
         return 0, (f"{translation.relative_to(project_.root)}: missing — the whole Swedish page "
@@ -131,11 +130,13 @@ class Refused(Exception):
     """A request this script cannot carry out; the message says what to do instead."""
 
 
-def check_request(project_: project.Project, page: str, edition: str) -> None:
-    """Page and edition name a translation that exists, or Refused says how to name one."""
+def check_request(project_: project.Project, page: str, edition: str,
+                  command: str = "translation-done") -> None:
+    """Page and edition name a translation that exists (for translation-diff: a Swedish
+    page and an edition), or Refused says how to name one."""
     default = project_.default_edition()
     others = [e for e in project_.editions() if e != default]
-    usage = "make translation-done PAGE=tolk.md EDITION=so"
+    usage = f"make {command} PAGE=tolk.md EDITION=so"
     if not page or not edition:
         raise Refused(f"say which page and edition: {usage} (make translation-status lists "
                       "them)")
@@ -148,7 +149,7 @@ def check_request(project_: project.Project, page: str, edition: str) -> None:
         raise Refused(f"PAGE={page}: {source.relative_to(project_.root).as_posix()} does not "
                       "exist — use a page name from make translation-status, e.g. tolk.md")
     translation = project_.docs_dir / edition / page
-    if not translation.is_file():
+    if command == "translation-done" and not translation.is_file():
         raise Refused(f"{translation.relative_to(project_.root).as_posix()}: not translated yet "
                       f"— start it with: make new-translation PAGE={page} EDITION={edition}")
 
@@ -217,7 +218,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         return run(project_, args)
     except Refused as exc:
-        print(f"translation-done: {exc}", file=sys.stderr)
+        print(f"translation-{'diff' if args.diff else 'done'}: {exc}", file=sys.stderr)
         return 2
     except InputError as exc:
         print(exc, file=sys.stderr)

@@ -77,6 +77,19 @@ def test_translation_done_refuses_bad_requests_with_one_message(tools, args, say
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == before
 
 
+@pytest.mark.parametrize("args,says", [
+    (("PAGE=tolk.md", "EDITION=xx"), "EDITION=xx: not a translated edition"),
+    (("PAGE=nope.md", "EDITION=so"), "PAGE=nope.md: docs/sv/nope.md does not exist"),
+    ((), "say which page and edition: make translation-diff"),
+])
+def test_translation_diff_refuses_bad_requests_with_one_message(tools, args, says):
+    project, venv = tools
+    run = make(venv, "translation-diff", *args, cwd=project)
+    assert run.returncode != 0
+    assert f"translation-diff: {says}" in run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+
+
 def test_translation_done_for_a_page_not_yet_translated(tools):
     project, venv = tools
     (project / "docs" / "so" / "tolk.md").unlink()
