@@ -35,7 +35,7 @@ test: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 
 # Every internal link, anchor and asset of the built site; external links listed in a report.
 check-links: build
-	$(BIN)/python -m klarinfo.links site --report site/reports/links.json
+	$(BIN)/python -m klarinfo.links site --report reports/links.json
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py

@@ -16,8 +16,11 @@ class KlarinfoConfig(Config):
     readability = opt.Type(dict, default={})
     #: warn: findings are warnings (a --strict build fails on them); off: not measured.
     readability_mode = opt.Choice(["warn", "off"], default="warn")
-    #: Where the machine-readable reports go, relative to the site folder.
+    #: Where the machine-readable reports and the nginx snippets go, relative to the
+    #: folder that holds the site folder: beside the site, never in it (all of it is
+    #: published). Written by `mkdocs build` only.
     reports_dir = opt.Type(str, default="reports")
+    server_dir = opt.Type(str, default="server")
     #: Termbase folder (glossary/*.yml), relative to mkdocs.yml.
     glossary_dir = opt.Type(str, default="glossary")
     #: Rule parameters and worked-example presets, relative to mkdocs.yml.
