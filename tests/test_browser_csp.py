@@ -197,3 +197,58 @@ def test_a_script_planted_in_a_built_page_is_blocked(browser, served, url):
     assert any(v.startswith("script-src") and "inline" in v for v in blocked), blocked
     assert len([v for v in blocked if v.startswith("script-src")]) >= 2, blocked  # onerror too
     watched.close()
+
+
+def test_make_site_serves_the_policy_and_live_reload_still_works(browser, tmp_path):
+    """`make site` (mkdocs serve): the published policy on every response, 404s included,
+    plus exactly the hash of the live-reload script MkDocs injected into this response."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from klarinfo import security_headers
+
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": "en"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(base + "en/tolk/") as response:
+                    csp = response.headers["Content-Security-Policy"]
+                    html = response.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "mkdocs serve did not answer"
+                time.sleep(0.5)
+        injected = security_headers.inline_scripts(html)[-1]
+        assert "livereload(" in injected
+        assert security_headers.script_hash(injected) in csp
+        for text in security_headers.inline_scripts(html):
+            assert security_headers.script_hash(text) in csp, text[:80]
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "en/no-such-page/")
+        assert missing.value.code == 404
+        assert "script-src 'self'" in missing.value.headers["Content-Security-Policy"]
+        assert missing.value.headers["X-Content-Type-Options"] == "nosniff"
+
+        watched = Watched(browser)
+        logs: list[str] = []
+        watched.page.on("console", lambda m: logs.append(m.text))
+        for url in ("en/tolk/", "embed/en/tolk/", "en/vald/"):
+            watched.page.goto(base + url, wait_until="load")
+            watched.page.wait_for_timeout(300)
+        assert "Enabled live reload" in logs
+        assert not watched.violations()
+        watched.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

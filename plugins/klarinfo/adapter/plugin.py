@@ -174,7 +174,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         used, others = security_headers.unexpected_scripts(output, self.page_script_hashes)
         self.script_hashes |= used
         for text in others:
-            line = source_line(markdown, text)
+            line = source_line(markdown)
             log.warning(
                 f"{where + (f':{line}' if line else '')}: an inline <script> that no theme "
                 f"template wrote is in the built page ({text.strip()[:60]!r}); the "
@@ -537,7 +537,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         where = (self._shown(page) if page.file.abs_src_path
                  else f"{config.docs_dir}/{page.file.src_uri}")
-        self._check_scripts(output, where, page.markdown or "")
+        source = page.file.content_string if page.file.abs_src_path else ""
+        self._check_scripts(output, where, source)  # the whole file: lines as the author sees
         return drop_checkbox_autocomplete(
             set_root_attributes(output, self.edition.lang, self.edition.dir))
 

@@ -57,10 +57,11 @@ class TemplateScripts:
         return out
 
 
-def source_line(markdown: str, text: str) -> int | None:
-    """The first line of the page source that holds ``<script`` (the likely origin)."""
-    for number, line in enumerate(markdown.splitlines(), 1):
-        if re.search(r"<script", line, re.I) or (text.strip() and text.strip()[:40] in line):
+def source_line(source: str) -> int | None:
+    """The first line of the page source (front matter included) that holds ``<script``:
+    where the script most likely came from; None if it came from elsewhere (catalogs)."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if re.search(r"<script", line, re.I):
             return number
     return None
 
