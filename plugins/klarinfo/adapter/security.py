@@ -23,25 +23,30 @@ class TemplateScripts:
 
     def __init__(self) -> None:
         self._dirs: tuple[str, ...] = ()
+        self._sources: list[str] = []
+        self._env: Any = None
         self._snippets: list[Any] = []
 
     def load(self, env: Any, dirs: Iterable[str]) -> None:
+        """Read the snippets once per set of theme folders; compile them in each
+        edition's own Jinja environment (its filters, e.g. ``url``)."""
         dirs = tuple(dirs)
-        if dirs == self._dirs:
-            return
-        sources: dict[str, str] = {}
-        for folder in dirs:
-            root = Path(folder)
-            for path in root.rglob("*.html"):
-                name = path.relative_to(root).as_posix()
-                if name.startswith(".icons/") or name in sources:
-                    continue
-                text = path.read_text(encoding="utf-8")
-                if "<script" in text:
-                    sources[name] = text
-        self._snippets = [env.from_string(s)
-                          for s in security_headers.template_scripts(sources.values())]
-        self._dirs = dirs
+        if dirs != self._dirs:
+            sources: dict[str, str] = {}
+            for folder in dirs:
+                root = Path(folder)
+                for path in root.rglob("*.html"):
+                    name = path.relative_to(root).as_posix()
+                    if name.startswith(".icons/") or name in sources:
+                        continue
+                    text = path.read_text(encoding="utf-8")
+                    if "<script" in text:
+                        sources[name] = text
+            self._sources = security_headers.template_scripts(sources.values())
+            self._dirs, self._env = dirs, None
+        if env is not self._env:
+            self._snippets = [env.from_string(s) for s in self._sources]
+            self._env = env
 
     def hashes(self, context: dict[str, Any], features: list[str]) -> set[str]:
         """Hashes of every template script rendered with this page's context. A snippet
