@@ -215,3 +215,28 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
             assert headers["Content-Security-Policy"].endswith("frame-ancestors 'self'")
             assert headers["X-Frame-Options"] == "SAMEORIGIN"
         assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_match_combines_rules_as_cloudflare_documents():
+    """The example of Cloudflare's _headers documentation, plus a detach."""
+    rules = sh.parse_headers_file(
+        "/secure/page\n  X-Frame-Options: DENY\n"
+        "/static/*\n  X-Robots-Tag: nosnippet\n"
+        "/*\n  X-Robots-Tag: noindex\n"
+        "/static/private/*\n  ! X-Robots-Tag\n  X-Robots-Tag: none\n")
+    assert dict(sh.match(rules, "/secure/page")) == {
+        "X-Frame-Options": "DENY", "X-Robots-Tag": "noindex"}
+    assert dict(sh.match(rules, "/static/styles.css")) == {"X-Robots-Tag": "nosnippet, noindex"}
+    assert dict(sh.match(rules, "/static/private/a")) == {"X-Robots-Tag": "none"}
+
+
+def test_embed_policy_also_right_with_netlify_semantics():
+    """Netlify's parser skips lines without a colon (our ``! Name``) and its matching lets
+    the later rule's value of a header win: embed views still get the embed policy."""
+    rules = [(pattern, [(n, v) for n, v in headers if not n.startswith("!")])
+             for pattern, headers in sh.parse_headers_file(sh.headers_file(policy()))]
+    netlify: dict[str, str] = {}
+    for pattern, headers in rules:
+        if pattern == "/*" or "/embed/x/".startswith(pattern.rstrip("*")):
+            netlify.update(headers)
+    assert netlify["Content-Security-Policy"].endswith(f"frame-ancestors 'self' {PARTNER}")

@@ -213,18 +213,22 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def match(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> list[tuple[str, str]]:
-    """The headers a path gets, as Cloudflare Pages combines them: matching rules in file
-    order, ``! Name`` removes what earlier rules set, a repeated header joins with ", "."""
+    """The headers a path gets, as Cloudflare Pages combines them (workers-sdk asset
+    server): matching rules in file order; in each, first its ``! Name`` lines remove
+    what earlier rules set, then its headers are set, a repeated one joined with ", "."""
     out: dict[str, tuple[str, str]] = {}
     for pattern, headers in rules:
         regex = "^" + re.escape(pattern).replace(r"\*", ".*") + "$"
         if not re.match(regex, path):
             continue
-        for name, value in headers:
-            key = name.lstrip("!").lower()
+        for name, _ in headers:
             if name.startswith("!"):
-                out.pop(key, None)
-            elif key in out:
+                out.pop(name[1:].lower(), None)
+        for name, value in headers:
+            key = name.lower()
+            if name.startswith("!"):
+                continue
+            if key in out:
                 out[key] = (out[key][0], f"{out[key][1]}, {value}")
             else:
                 out[key] = (name, value)
