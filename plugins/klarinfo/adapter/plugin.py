@@ -92,6 +92,9 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.template_scripts = TemplateScripts()
+        # Hashes of inline scripts our templates wrote, site-wide; kept across `make site`
+        # rebuilds (a --dirty rebuild renders only some pages; each hash is still ours).
+        self.script_hashes: set[str] = set()
         #: The policy of the last finished build; `make site` serves with it.
         self.policy = security_headers.Policy()
         self._reset()
@@ -116,7 +119,6 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.theme_texts: dict[str, dict[str, str]] = {}
         self.embeds: list[embed.EmbedPage] = []
         self.titles: list[tuple[str, str]] = []  # (title, url) of this edition's own pages
-        self.script_hashes: set[str] = set()  # inline scripts our templates wrote, site-wide
         self.page_script_hashes: set[str] = set()  # … rendered for the page being built
         self.beside_site: dict[str, str] = {}  # files written next to the site, not in it
         if getattr(self, "ahead", None) is not None:
