@@ -99,7 +99,6 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	touch $@
 
 $(CHROMIUM):
-	@echo "Installing Debian's chromium with apt-get (browser tests)"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
