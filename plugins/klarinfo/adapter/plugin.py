@@ -171,12 +171,13 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.page_script_hashes = self.template_scripts.hashes(
             context, list(config.theme.get("features") or []))
 
-    def _check_scripts(self, output: str, where: str, markdown: str = "") -> None:
-        """Allow the inline scripts our templates wrote; report any other (CSP blocks it)."""
+    def _check_scripts(self, output: str, where: str, source: str = "") -> None:
+        """Allow the inline scripts our templates wrote; report any other (CSP blocks it),
+        at the line of ``source`` (the page file) that holds a ``<script``."""
         used, others = security_headers.unexpected_scripts(output, self.page_script_hashes)
         self.script_hashes |= used
         for text in others:
-            line = source_line(markdown)
+            line = source_line(source)
             log.warning(
                 f"{where + (f':{line}' if line else '')}: an inline <script> that no theme "
                 f"template wrote is in the built page ({text.strip()[:60]!r}); the "
