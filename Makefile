@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BOOTSTRAP := $(VENV)/.bootstrapped
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -34,13 +35,14 @@ site: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
+test: $(STAMP) $(CHROMIUM) $(NGINX) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check plugins scripts tests
 	$(BIN)/pytest
 
 # Every internal link, anchor and asset of the built site; external links listed in a report.
+# The report goes beside the site (reports/), not into it: everything in site/ is published.
 check-links: build
-	$(BIN)/python -m klarinfo.links site --report site/reports/links.json
+	$(BIN)/python -m klarinfo.links site --report reports/links.json
 
 readability: $(STAMP)
 	$(BIN)/python scripts/readability.py
@@ -131,6 +133,12 @@ $(CHROMIUM):
 	@echo "Installing chromium with apt (Debian): the browser tests drive it through Playwright"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
+
+# nginx only for the test that serves the site with our nginx snippets (never started here).
+$(NGINX):
+	@echo "Installing Debian's nginx with apt-get (test of the nginx header snippets; not started as a service)"
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq nginx
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	# axe-core (accessibility) and html-validate (HTML validity) for the test suite

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from klarinfo import framing
+from klarinfo import security_headers
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -31,15 +31,29 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    rules: list = []  # (pattern, headers) from a _headers file, see klarinfo.framing
+    rules: list = []  # (pattern, headers) from a _headers file, see klarinfo.security_headers
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
     def end_headers(self) -> None:
-        for name, value in framing.match(self.rules, urlsplit(self.path).path):
+        for name, value in security_headers.match(self.rules, urlsplit(self.path).path):
             self.send_header(name, value)
         super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html, as Netlify, Cloudflare Pages and
+        our nginx snippet serve it (with the headers of the requested path)."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager
@@ -47,7 +61,7 @@ def serve(directory: Path, port: int = 0, headers_file: Path | None = None) -> I
     """Serve a folder on 127.0.0.1 (at a free port unless given); yields the base URL.
     With ``headers_file``, every response carries the headers that file (``_headers``
     format, as we deploy it) gives its path."""
-    rules = framing.parse_headers_file(headers_file.read_text(encoding="utf-8")) \
+    rules = security_headers.parse_headers_file(headers_file.read_text(encoding="utf-8")) \
         if headers_file else []
     handler_class = type("Handler", (_QuietHandler,), {"rules": rules})
     handler = functools.partial(handler_class, directory=str(directory))

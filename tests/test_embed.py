@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
-from klarinfo import framing
+from klarinfo import security_headers
 from sitebuild import EDITIONS, EXPECTED, build, copy_project
 
 SITE_URL = "https://klarinfo.example.org/"
@@ -101,21 +101,26 @@ def test_feeds_validate_and_every_url_resolves(site):
 
 
 def test_headers_files_carry_the_framing_policy(site):
-    rules = framing.parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
-    main = dict(framing.match(rules, "/tolk/"))
-    assert main["Content-Security-Policy"] == "frame-ancestors 'self'"
+    """Main pages: frame-ancestors 'self' and X-Frame-Options; embed views: partners too."""
+    rules = security_headers.parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
+    main = dict(security_headers.match(rules, "/tolk/"))
+    assert main["Content-Security-Policy"].endswith("; frame-ancestors 'self'")
     assert main["X-Frame-Options"] == "SAMEORIGIN"
-    assert dict(framing.match(rules, "/ar/vald/"))["X-Frame-Options"] == "SAMEORIGIN"
-    embedded = framing.match(rules, "/embed/ar/tolk/")
-    assert dict(embedded)["Content-Security-Policy"] == \
-        "frame-ancestors 'self' https://www.informationsverige.se"
-    assert "X-Frame-Options" not in dict(embedded)
-    # no path gets two contradicting rules
+    assert dict(security_headers.match(rules, "/ar/vald/"))["X-Frame-Options"] == "SAMEORIGIN"
+    embedded = dict(security_headers.match(rules, "/embed/ar/tolk/"))
+    assert embedded["Content-Security-Policy"].endswith(
+        "; frame-ancestors 'self' https://www.informationsverige.se")
+    assert "X-Frame-Options" not in embedded
+    # no path gets a header twice (Cloudflare would join two CSPs into one stricter pair)
     for path in ("/", "/tolk/", "/embed/", "/embed/tolk/", "/assets/klarinfo.css"):
-        names = [n for n, _ in framing.match(rules, path)]
+        names = [n for n, _ in security_headers.match(rules, path)]
         assert len(names) == len(set(names)), path
-    nginx = (site / "_nginx.conf").read_text(encoding="utf-8")
-    assert "location /embed/ {" in nginx and "https://www.informationsverige.se" in nginx
+        assert all(", default-src" not in v for _, v in security_headers.match(rules, path))
+    server = site.parent / "server"
+    assert "~^/embed/" in (server / "nginx-http.conf").read_text(encoding="utf-8")
+    assert "https://www.informationsverige.se" in \
+        (server / "nginx-http.conf").read_text(encoding="utf-8")
+    assert not list(site.glob("_nginx*")) and not (site / "reports").exists()
 
 
 def test_partner_list_must_hold_origins(tmp_path):
@@ -171,7 +176,7 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert headers["tolk/"]["Content-Security-Policy"] == "frame-ancestors 'self'"
+    assert headers["tolk/"]["Content-Security-Policy"].endswith("; frame-ancestors 'self'")
     assert headers["tolk/"]["X-Frame-Options"] == "SAMEORIGIN"
     assert "https://www.informationsverige.se" in \
         headers["embed/en/tolk/"]["Content-Security-Policy"]

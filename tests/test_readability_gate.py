@@ -50,10 +50,11 @@ def test_hard_page_fails_strict_build_at_its_worst_sentence_and_simple_rewrite_p
     shutil.copy(FIXTURES / "sv" / "pass.md", page)
     passed = build(proj, tmp_path / "site")
     assert passed.returncode == 0, passed.output
-    data = json.loads((tmp_path / "site" / "reports" / "readability.json").read_text())
+    data = json.loads((tmp_path / "reports" / "readability.json").read_text())
     entry = next(p for p in data["pages"] if p["path"] == "docs/sv/uttag.md")
     assert entry["passed"] and entry["scores"][0]["metric"] == "lix"
     assert data["failing"] == 0
+    assert not (tmp_path / "site" / "reports").exists()  # internal: beside the site, not in it
 
 
 def test_warn_mode_builds_and_override_with_reason_passes(tmp_path):
@@ -72,7 +73,7 @@ def test_warn_mode_builds_and_override_with_reason_passes(tmp_path):
     assert overridden.returncode == 0, overridden.output
     assert "gränsen för LIX är ändrad från 40 till 75: Sidan citerar lagtext ordagrant." \
         in overridden.output
-    data = json.loads((tmp_path / "site" / "reports" / "readability.json").read_text())
+    data = json.loads((tmp_path / "reports" / "readability.json").read_text())
     entry = next(p for p in data["pages"] if p["path"] == "docs/sv/uttag.md")
     assert entry["overrides"][0]["reason"] == "Sidan citerar lagtext ordagrant."
 

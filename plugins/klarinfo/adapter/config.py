@@ -19,8 +19,11 @@ class KlarinfoConfig(Config):
     #: warn: a paragraph in another language than its edition's is a warning (a --strict
     #: build fails on it); off: not checked.
     language_check = opt.Choice(["warn", "off"], default="warn")
-    #: Where the machine-readable reports go, relative to the site folder.
+    #: Where the machine-readable reports and the nginx snippets go, relative to the
+    #: folder that holds the site folder: beside the site, never in it (all of it is
+    #: published). Written by `mkdocs build` only.
     reports_dir = opt.Type(str, default="reports")
+    server_dir = opt.Type(str, default="server")
     #: Termbase folder (glossary/*.yml), relative to mkdocs.yml.
     glossary_dir = opt.Type(str, default="glossary")
     #: Rule parameters and worked-example presets, relative to mkdocs.yml.

@@ -43,6 +43,7 @@ from klarinfo import (
     readability,
     readability_ahead,
     readability_text,
+    security_headers,
     sitemap,
     termbase,
     text_files,
@@ -61,6 +62,7 @@ from klarinfo.theme_strings import write_partials
 
 from . import material_bundle
 from .config import KlarinfoConfig
+from .security import TemplateScripts, serve_with_headers, source_line
 
 log = get_plugin_logger("klarinfo")
 
@@ -181,6 +183,12 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.template_scripts = TemplateScripts()
+        # Hashes of inline scripts our templates wrote, site-wide; kept across `make site`
+        # rebuilds (a --dirty rebuild renders only some pages; each hash is still ours).
+        self.script_hashes: set[str] = set()
+        #: The policy of the last finished build; `make site` serves with it.
+        self.policy = security_headers.Policy()
         self._reset()
 
     def _reset(self) -> None:
@@ -211,6 +219,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         self.log_watch: _LogWatch | None = None
         self.exit_sources: set[str] = set()  # pages with quick_exit: true, in any edition
         self.exit_targets: set[str] = set()  # pages they link to (text and glossary)
+        self.page_script_hashes: set[str] = set()  # … rendered for the page being built
+        self.beside_site: dict[str, str] = {}  # files written next to the site, not in it
         if getattr(self, "ahead", None) is not None:
             self.ahead.close()
         self.ahead: readability_ahead.Ahead | None = None
@@ -250,17 +260,34 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                      root / self.config.rules_file, root / self.config.presets_file, THEME_DIR):
             if path.exists():
                 server.watch(str(path), recursive=path.is_dir())
-        # Serve with the framing policy we deploy, so it is exercised while writing.
-        app, partners = server.get_app(), list(self.config.partners)
+        # Serve with the headers we deploy (CSP included), so they are exercised while
+        # writing; the live-reload script MkDocs injects is allowed per response.
+        from mkdocs import livereload
 
-        def with_headers(environ: dict, start_response: Any) -> Any:
-            def start(status: str, headers: list, *args: Any) -> Any:
-                extra = framing.headers_for(environ.get("PATH_INFO", "/"), partners)
-                return start_response(status, list(headers) + extra, *args)
-            return app(environ, start)
-
-        server.set_app(with_headers)
+        template = getattr(livereload, "_SCRIPT_TEMPLATE_STR", None)
+        server.set_app(serve_with_headers(server.get_app(), lambda: self.policy, template))
         return server
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Any) -> Any:
+        self.template_scripts.load(env, config.theme.dirs)
+        return env
+
+    def _expect_template_scripts(self, context: dict[str, Any], config: MkDocsConfig) -> None:
+        self.page_script_hashes = self.template_scripts.hashes(
+            context, list(config.theme.get("features") or []))
+
+    def _check_scripts(self, output: str, where: str, source: str = "") -> None:
+        """Allow the inline scripts our templates wrote; report any other (CSP blocks it),
+        at the line of ``source`` (the page file) that holds a ``<script``."""
+        used, others = security_headers.unexpected_scripts(output, self.page_script_hashes)
+        self.script_hashes |= used
+        for text in others:
+            line = source_line(source)
+            log.warning(
+                f"{where + (f':{line}' if line else '')}: an inline <script> that no theme "
+                f"template wrote is in the built page ({text.strip()[:60]!r}); the "
+                "Content-Security-Policy blocks it — remove the script from the page, its "
+                "front matter or the interface texts (locales/), or escape it")
 
     def _start_build(self, config: MkDocsConfig, i18n: Any) -> None:
         self._cleanup_theme_dir()
@@ -729,6 +756,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             self.embeds.append(self._embed_page(page, alternates, site_url))
         elif not page.file.generated_by:
             self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
+        self._expect_template_scripts(context, config)
         return context
 
     def _mark_quick_exit(self, page: Page) -> None:
@@ -783,16 +811,22 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
     ) -> dict[str, Any]:
         # Static templates (404.html) are served at any depth: link home by absolute path.
         context["klarinfo_root"] = urlsplit(config.site_url or "/").path or "/"
+        self._expect_template_scripts(context, config)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self._check_unfilled_html(page)
+        where = (self._shown(page) if page.file.abs_src_path
+                 else f"{config.docs_dir}/{page.file.src_uri}")
+        source = page.file.content_string if page.file.abs_src_path else ""
+        self._check_scripts(output, where, source)  # the whole file: lines as the author sees
         return drop_checkbox_autocomplete(
             set_root_attributes(output, self.edition.lang, self.edition.dir))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):
+            self._check_scripts(output_content, f"template {template_name}")
             return drop_checkbox_autocomplete(
                 set_root_attributes(output_content, self.edition.lang, self.edition.dir))
         return output_content
@@ -807,7 +841,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         site = Path(config.site_dir)
         sitemap.write(site, config.site_url or "", self.pages)
         self._write_partner_files(site, config)
-        self._write_reports(site)
+        self._write_reports()
         try:
             if not material_bundle.patch_site(site):
                 raise PluginError("Material's JavaScript bundle was not found in the built site")
@@ -829,29 +863,32 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             "them while you edit), or set KLARINFO_ALLOW_WARNINGS=true to publish anyway")
 
     def _write_partner_files(self, site: Path, config: MkDocsConfig) -> None:
-        """Embed views, oEmbed, feeds, and the framing policy as deployable headers."""
+        """Embed views, oEmbed, feeds, and the security headers: ``_headers`` in the site
+        root (hosts read it there and do not serve it), nginx snippets beside the site."""
         site_url = config.site_url or ""
         name = self.config.provider_name or config.site_name
         built = {e.edition for e in self.embeds}
         embed.write(site, self.embeds, site_url, name, self.theme_texts,
                     str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
                     [(e.id, e.lang, e.url_prefix) for e in self.editions if e.id in built])
-        partners = list(self.config.partners)
-        (site / "_headers").write_text(framing.netlify_headers(site, partners),
-                                       encoding="utf-8")
-        (site / "_nginx.conf").write_text(framing.nginx(partners), encoding="utf-8")
+        self.policy = security_headers.Policy(tuple(self.config.partners),
+                                              tuple(sorted(self.script_hashes)))
+        try:
+            text = security_headers.headers_file(self.policy)
+        except security_headers.HeadersCapError as exc:
+            raise PluginError(str(exc)) from None
+        (site / "_headers").write_text(text, encoding="utf-8")
+        server = self.config.server_dir
+        self.beside_site[f"{server}/nginx-http.conf"] = security_headers.nginx_http(self.policy)
+        self.beside_site[f"{server}/nginx-server.conf"] = security_headers.nginx_server()
 
-    def _write_reports(self, site: Path) -> None:
+    def _write_reports(self) -> None:
         if self.config.readability_mode == "off":
             return
-        folder = site / self.config.reports_dir
-        folder.mkdir(parents=True, exist_ok=True)
         failing = [r for r in self.readability if not r.passed]
-        (folder / "readability.json").write_text(
-            json.dumps({"pages": [r.as_dict() for r in self.readability],
-                        "failing": len(failing)}, ensure_ascii=False, indent=1),
-            encoding="utf-8",
-        )
+        self.beside_site[f"{self.config.reports_dir}/readability.json"] = json.dumps(
+            {"pages": [r.as_dict() for r in self.readability], "failing": len(failing)},
+            ensure_ascii=False, indent=1)
         if failing:
             log.warning(
                 f"readability: {len(failing)} of {len(self.readability)} pages fail: "
@@ -868,8 +905,17 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 log.error(f"build failed; {self.site_dir} still holds the last good site")
             else:
                 publish.promote(self.staging, self.site_dir)
+                self._write_beside_site(self.site_dir.parent)
         self._cleanup_theme_dir()
         self._reset()  # also stops the readability worker
+
+    def _write_beside_site(self, folder: Path) -> None:
+        """Server config and internal reports go next to the site folder, never into it:
+        everything in the site folder is published."""
+        for name, text in self.beside_site.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
 
     def _cleanup_theme_dir(self) -> None:
         if self.theme_dir is not None:
