@@ -136,7 +136,7 @@ $(CHROMIUM):
 
 # nginx only for the test that serves the site with our nginx snippets (never started here).
 $(NGINX):
-	@echo "Installing Debian's nginx with apt-get (test of the nginx header snippets; not started as a service)"
+	@echo "Installing nginx with apt (Debian): the tests run our header snippets in it (nginx -t, then a private instance; no service is started)"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq nginx
 

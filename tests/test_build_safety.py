@@ -30,7 +30,8 @@ def test_po_syntax_error_fails_strict_build_and_keeps_last_good_site(tmp_path):
     assert f"locales/so/LC_MESSAGES/theme.po:{line}: PO syntax error" in bad.output
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before, "a failed build changed the published site"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "staging left over"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [  # reports, server: beside site/
+        "project", "reports", "server", "site"], "staging left over"
 
 
 def test_untranslated_string_fails_strict_build_but_warn_build_shows_the_key(tmp_path):

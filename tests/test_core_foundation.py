@@ -104,7 +104,7 @@ def test_rendered_partial_is_valid_jinja_with_config_from_the_edition():
     env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": source}))
     module = env.get_template("p.html").module
     assert module.t("search.placeholder") == "ابحث"
-    assert module.t("x") == 'a "quoted" \\ text'
+    assert module.t("x") == "a &quot;quoted&quot; \\ text"  # escaped for attributes too
     assert module.t("direction") == "rtl" and module.t("language") == "ar"
     assert module.t("search.config.pipeline") == " "
     assert module.t("not.there") == ""

@@ -217,7 +217,8 @@ def test_plain_build_refuses_to_publish_with_warnings_and_keeps_the_last_good_si
     assert f"docs/sv/tolk.md:{line}: placeholder" in plain.output
     assert "warning(s) above: the site was not published" in plain.output
     assert _snapshot(site) == before, "a build with warnings replaced the published site"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "staging left"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [  # reports, server: beside site/
+        "project", "reports", "server", "site"], "staging left"
 
 
 def test_an_untranslated_page_linking_to_a_swedish_heading_is_caught_in_the_edition(tmp_path):

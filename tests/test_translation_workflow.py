@@ -181,7 +181,9 @@ def test_new_page_is_missing_everywhere_and_new_translation_starts_as_draft(tmp_
                          text=True)
     assert run.returncode == 0, run.stderr
     data = json.loads(status(project, "--json").stdout)["pages"]["nytt-stod.md"]
-    assert data["so"]["status"] == "draft" and data["en"]["status"] == "missing"
+    # a stub has no text yet: readers get the Swedish page, so it is still missing
+    assert data["so"]["status"] == "missing" and data["so"]["stub"]
+    assert data["en"]["status"] == "missing" and not data["en"]["stub"]
     started = (project / "docs" / "so" / "nytt-stod.md").read_text(encoding="utf-8")
     assert "translation_status: draft" in started and "<!-- sv (line 6):\n# Nytt stöd" in started
     refused = subprocess.run(script + ["--translate", "nytt-stod.md", "so"],

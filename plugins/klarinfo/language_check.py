@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 from typing import Any
 
 from babel import Locale
@@ -58,6 +59,7 @@ MIN_CONFIDENCE = 0.3
 
 _ATTR_LANG = re.compile(r"\{:?[^{}\n]*\blang=[\"']?([A-Za-z]{2,3})(?:-[\w-]+)?[\"']?[^{}\n]*\}")
 _ATTR_LIST = re.compile(r"\{:?\s*[.#\w][^{}\n]*\}")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _SENTENCE_MARK = re.compile(r"[.!?:;…]")
@@ -140,8 +142,9 @@ def _without_names(text: str) -> str:
 
 
 def judged_text(text: str, matchers: Sequence[Matcher] = ()) -> str:
-    """The words of a block that say which language it is in."""
-    text = _ATTR_LIST.sub(" ", text)
+    """The words of a block that say which language it is in (markup, spelled as tags
+    or as entities, says nothing about that)."""
+    text = _TAG.sub(" ", unescape(_ATTR_LIST.sub(" ", text)))
     text = _BRACKETED.sub(
         lambda m: " " if len(m.group(1).split()) <= _ASIDE_WORDS else f" {m.group(1)} ", text)
     for matcher in matchers:

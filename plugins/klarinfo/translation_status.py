@@ -332,7 +332,8 @@ def as_json(entries: list[Translation], catalogs: dict[str, dict[str, tuple[int,
     for entry in entries:
         item = asdict(entry)
         pages.setdefault(entry.page, {})[entry.edition] = {
-            k: item[k] for k in ("status", "path", "review", "recorded_hash", "current_hash")}
+            k: item[k]
+            for k in ("status", "stub", "path", "review", "recorded_hash", "current_hash")}
     counts: dict[str, int] = {}
     for entry in entries:
         counts[entry.status] = counts.get(entry.status, 0) + 1
