@@ -40,6 +40,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def add_partner(project: Path, origin: str) -> None:
+    """List one more partner origin (a local test server) in the copy's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "- https://www.informationsverige.se",
+        f"- https://www.informationsverige.se\n        - {origin}"), encoding="utf-8")
+
+
+def append_lines(page: Path, *new: str) -> int:
+    """Add lines at the end of a page; returns the line number of the last one."""
+    lines = page.read_text(encoding="utf-8").splitlines() + list(new)
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
 def build(project: Path, site: Path, strict: bool = True, edition: str = "",
           allow_warnings: bool | None = None) -> BuildResult:
     """``strict=False`` is a build that publishes despite warnings (to look at planted

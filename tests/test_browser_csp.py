@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser import DESKTOP, PHONE, serve
-from sitebuild import build, copy_project
+from sitebuild import add_partner, build, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +47,7 @@ def served(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("csp")
     ports = {"ours": free_port(), "partner": free_port()}
     project = copy_project(tmp / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "- https://www.informationsverige.se",
-        f"- https://www.informationsverige.se\n        - http://127.0.0.1:{ports['partner']}"),
-        encoding="utf-8")
+    add_partner(project, f"http://127.0.0.1:{ports['partner']}")
     result = build(project, tmp / "site")
     assert result.returncode == 0, result.output
     site = result.site

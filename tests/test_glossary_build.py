@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 
-from sitebuild import build, copy_project
+from sitebuild import append_lines, build, copy_project
 
 
 def test_deprecated_variant_fails_strict_build_with_term_file_line_and_replacement(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "sv" / "foraldrapenning.md"
-    lines = page.read_text(encoding="utf-8").splitlines()
-    lines.append("")
-    lines.append("Många tror att föräldrapengen är lika för alla.")
-    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    line = len(lines)
+    line = append_lines(page, "", "Många tror att föräldrapengen är lika för alla.")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert (f"docs/sv/foraldrapenning.md:{line}: ”föräldrapengen” är inte en godkänd term "

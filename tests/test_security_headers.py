@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from klarinfo import security_headers as sh
-from sitebuild import build, copy_project
+from sitebuild import append_lines, build, copy_project
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 PARTNER = "https://www.informationsverige.se"
@@ -61,13 +61,10 @@ def test_hash_matches_what_the_browser_hashes():
 def test_raw_script_in_a_page_fails_the_strict_build_naming_the_file(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "sv" / "tolk.md"
-    lines = page.read_text(encoding="utf-8").splitlines()
-    lines.append("")
-    lines.append('<script>alert("x")</script>')
-    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = append_lines(page, "", '<script>alert("x")</script>')
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert f"docs/sv/tolk.md:{len(lines)}:" in result.output, result.output[-3000:]
+    assert f"docs/sv/tolk.md:{line}:" in result.output, result.output[-3000:]
     assert not (tmp_path / "site").exists()
 
 

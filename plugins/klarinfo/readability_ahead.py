@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from klarinfo import language_check, readability
 from klarinfo.term_matching import Matcher
@@ -88,23 +89,11 @@ class Ahead:
 
     def report(self, shown: str) -> readability.PageReport | None:
         """The precomputed report, or None (then the caller analyses the page itself)."""
-        future = self._futures.pop(shown, None)
-        if future is None:
-            return None
-        try:
-            return future.result().get(shown)
-        except Exception:  # a worker that died: fall back to analysing in the build
-            return None
+        return _take(self._futures, shown)
 
     def readings(self, shown: str) -> list[language_check.Reading] | None:
         """The precomputed language readings, or None (the caller computes them)."""
-        future = self._language_futures.pop(shown, None)
-        if future is None:
-            return None
-        try:
-            return future.result().get(shown)
-        except Exception:  # a worker that died: fall back to checking in the build
-            return None
+        return _take(self._language_futures, shown)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -112,3 +101,15 @@ class Ahead:
             self._pool = None
         self._futures.clear()
         self._language_futures.clear()
+
+
+def _take(futures: dict[str, Future], shown: str) -> Any:
+    """One page's precomputed result, or None: not precomputed, or the worker died (the
+    build then computes it itself, so a lost worker costs time, never a finding)."""
+    future = futures.pop(shown, None)
+    if future is None:
+        return None
+    try:
+        return future.result().get(shown)
+    except Exception:
+        return None
