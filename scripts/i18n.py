@@ -20,14 +20,15 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
-from klarinfo import catalogs, project
+from klarinfo import catalogs, plural_rules, project
 from klarinfo.errors import InputError
 from klarinfo.theme_strings import template_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 DOMAINS = ("theme", "klarinfo")
-KEYWORDS = {"gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "npgettext": ((1, "c"), 2, 3)}
 
 
 def material_english() -> str:
@@ -79,6 +80,9 @@ def _update(domain: str) -> None:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang, project="klarinfo")
+            # Babel's default for a new catalog is its legacy gettext table, which orders
+            # Arabic's forms unlike CLDR; write CLDR's formula (what `check` compares with).
+            catalog.mime_headers = [("Plural-Forms", plural_rules.expected_header(lang))]
         catalog.update(template, update_header_comment=False)
         with path.open("wb") as fh:
             write_po(fh, catalog, width=100, ignore_obsolete=True)

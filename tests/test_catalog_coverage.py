@@ -15,11 +15,13 @@ def messages_in_code() -> set[str]:
     for path in (ROOT / "plugins" / "klarinfo").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("gettext", "ngettext")):
-                first = node.args[0] if node.args else None
-                assert isinstance(first, ast.Constant), (
+                    and node.func.attr in ("gettext", "ngettext", "pgettext", "npgettext")):
+                with_context = node.func.attr.startswith(("pg", "npg"))
+                literals = node.args[:2] if with_context else node.args[:1]
+                assert literals and all(isinstance(a, ast.Constant) for a in literals), (
                     f"{path.name}:{node.lineno}: gettext needs a literal string to be extracted")
-                found.add(first.value)
+                found.add(catalogs.message_key(*[a.value for a in literals]) if with_context
+                          else literals[0].value)
     return found
 
 

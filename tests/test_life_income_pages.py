@@ -11,7 +11,7 @@ EXPECTED = {  # edition → words from its catalog and its number style
     "sv": ("Exempel: så påverkar delningen", "91\xa0200\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
     "sv-latt": ("Exempel: så påverkar dagarna", "91\xa0200\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
     "en": ("Example: how sharing the days", "SEK\xa091,200", "Mother 390 days and Father 90 days"),
-    "ar": ("مثال: كيف يؤثر تقاسم الأيام", "91,200\xa0SEK", "الأم 390 يوم والأب 90 يوم"),
+    "ar": ("مثال: كيف يؤثر تقاسم الأيام", "91,200\xa0SEK", "الأم 390 يوما والأب 90 يوما"),
     "so": ("Tusaale: sida qaybsiga", "SEK\xa091,200", "Hooyada 390 maalmood iyo Aabbaha 90 maalmood"),
 }
 
@@ -73,7 +73,7 @@ HOUSING = {  # edition → its title words, its way of writing 9 400 kronor and 
     "sv-latt": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Bostadsbidrag på ett år"),
     "en": ("Example: preliminary and final housing allowance", "SEK\xa09,400", "Final (taxed income)"),
     "ar": ("مثال: إعانة السكن المبدئية والنهائية", "9,400\xa0SEK", "نهائية (الدخل الخاضع للضريبة)"),
-    "so": ("Tusaale: kaalmada guriga ee hordhaca ah", "SEK\xa09,400", "Kama dambays (dakhliga canshuurta)"),
+    "so": ("Tusaale: kaalmada guriga ee ku meel gaarka ah", "SEK\xa09,400", "Kama dambays (dakhliga la canshuuray)"),
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po
 
-from klarinfo import text_files
+from klarinfo import plural_rules, text_files
 from klarinfo.errors import Finding, InputError
 
 # Material and our templates mark a count with '#'; a translation that drops it
@@ -74,11 +74,17 @@ def load(path: Path, display: str | None = None) -> Catalog:
     shown = display or str(path)
     try:
         raw = path.read_bytes()
-        problems = _syntax_findings(text_files.decode(raw, shown), shown)
+        text = text_files.decode(raw, shown)
+        problems = _syntax_findings(text, shown)
         if problems:
             raise InputError(problems)
         with path.open("rb") as fh:
-            return read_po(fh, abort_invalid=True)
+            catalog = read_po(fh, abort_invalid=True)
+        # Babel keeps no line for header fields; a wrong Plural-Forms is reported at its own.
+        catalog.plural_forms_line = next(  # type: ignore[attr-defined]
+            (i for i, line in enumerate(text.splitlines(), start=1) if '"Plural-Forms:' in line),
+            None)
+        return catalog
     except FileNotFoundError:
         raise InputError(
             Finding(shown, None, "catalog file is missing", "run 'make i18n-update' to create it")
@@ -96,14 +102,22 @@ def load(path: Path, display: str | None = None) -> Catalog:
         ) from None
 
 
+def message_key(context: str | None, msgid: str, keyed_by_context: bool = False) -> str:
+    """The key of a string: its msgctxt in a catalog where every string has one (the theme
+    domain, where msgctxt is Material's key); else its msgid, after 'context|' for a
+    pgettext string (the klarinfo domain, where several strings share a role context)."""
+    if keyed_by_context and context:
+        return context
+    return f"{context}|{msgid}" if context else msgid
+
+
 def entries(catalog: Catalog) -> dict[str, Entry]:
-    """Translated strings keyed by msgctxt (our stable message key)."""
+    """Translated strings keyed by message_key (stable across English edits for the theme)."""
     out: dict[str, Entry] = {}
-    for message in catalog:
-        if not message.id:
-            continue  # the header
-        key = message.context or (message.id[0] if isinstance(message.id, (tuple, list))
-                                  else str(message.id))
+    messages = [m for m in catalog if m.id]  # without the header
+    by_context = all(m.context for m in messages)
+    for message in messages:
+        key = message_key(message.context, _text(message.id), by_context)
         out[key] = Entry(
             context=key,
             source=_text(message.id),
@@ -161,7 +175,26 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
             )
         if entry is not None:
             findings += _markup_findings(entry, wanted, display)
-    return findings
+    return plural_findings(catalog, display) + findings
+
+
+def plural_findings(catalog: Catalog, display: str) -> list[Finding]:
+    """The catalog's Plural-Forms against CLDR's rules for its language (n = 0 … 1000)."""
+    if catalog.locale is None:
+        return []  # a template: no language, no plural forms
+    locale = str(catalog.locale)
+    mismatch = plural_rules.first_mismatch(catalog.num_plurals, catalog.plural_expr, locale)
+    if mismatch is None:
+        return []
+    order = plural_rules.categories(locale)
+    got = ("no form (the formula cannot be read or nplurals is wrong)" if mismatch.got is None
+           else f"form {mismatch.got}")
+    return [Finding(
+        display, getattr(catalog, "plural_forms_line", None),
+        f"Plural-Forms does not follow CLDR's plural rules for '{locale}': n={mismatch.n} "
+        f"takes {got}, but is '{mismatch.category}' (form {mismatch.want})",
+        f'write "Plural-Forms: {plural_rules.expected_header(locale)}\\n" and put the '
+        f"msgstr[0…{len(order) - 1}] forms in this order: {', '.join(order)}")]
 
 
 def _markup_findings(entry: Entry, wanted: Entry, display: str) -> list[Finding]:
@@ -213,4 +246,5 @@ def _text(value: str | tuple | list | None) -> str:
     return value or ""
 
 
-__all__ = ["Catalog", "Entry", "Message", "check", "completeness", "entries", "load"]
+__all__ = ["Catalog", "Entry", "Message", "check", "completeness", "entries", "load",
+           "message_key", "plural_findings"]

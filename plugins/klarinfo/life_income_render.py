@@ -35,6 +35,59 @@ def _days(n: int, tr: gettext.NullTranslations) -> str:
     return tr.ngettext("{n} day", "{n} days", n).format(n=n)
 
 
+# Sentences about one parent carry a gettext context per role (msgctxt "mother", "father",
+# "parent"): Arabic verbs and pronouns agree with the parent's gender ("إذا أخذت الأم" /
+# "إذا أخذ الأب"), Somali marks the subject ("hooyadu … waxay" / "aabbuhu … wuxuu"), so each
+# role is its own string that translators write in full. Literal strings: Babel extracts them.
+
+def income_sentence(role: str | None, years: int, tr: gettext.NullTranslations) -> str:
+    """'If … takes {days_a}, … has {income_a} over {n} years …' for the parent's role."""
+    if role == "mother":
+        # Translators: the subject is the mother (feminine); {days_a}/{days_b} are "390 days".
+        return tr.npgettext(
+            "mother",
+            "If the mother takes {days_a}, she has {income_a} over {n} year. With {days_b} "
+            "it is {income_b}.",
+            "If the mother takes {days_a}, she has {income_a} over {n} years. With {days_b} "
+            "it is {income_b}.", years)
+    if role == "father":
+        # Translators: the subject is the father (masculine); {days_a}/{days_b} are "90 days".
+        return tr.npgettext(
+            "father",
+            "If the father takes {days_a}, he has {income_a} over {n} year. With {days_b} "
+            "it is {income_b}.",
+            "If the father takes {days_a}, he has {income_a} over {n} years. With {days_b} "
+            "it is {income_b}.", years)
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.npgettext(
+        "parent",
+        "If {name} takes {days_a}, {name} has {income_a} over {n} year. With {days_b} "
+        "it is {income_b}.",
+        "If {name} takes {days_a}, {name} has {income_a} over {n} years. With {days_b} "
+        "it is {income_b}.", years)
+
+
+def career_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
+    """The range of lower later pay for the parent whose days change most, per role."""
+    if role == "mother":
+        # Translators: about the mother (feminine); "the first choice" is the first split shown.
+        return tr.pgettext(
+            "mother",
+            "Research suggests long leave can also lower later pay. For the mother that could "
+            "be between {low} and {high} less with the first choice (an estimate).")
+    if role == "father":
+        # Translators: about the father (masculine); "the first choice" is the first split shown.
+        return tr.pgettext(
+            "father",
+            "Research suggests long leave can also lower later pay. For the father that could "
+            "be between {low} and {high} less with the first choice (an estimate).")
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.pgettext(
+        "parent",
+        "Research suggests long leave can also lower later pay. For {name} that could be "
+        "between {low} and {high} less with the first choice (an estimate).")
+
+
 def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslations,
                 locale: str) -> str:
     parts = [f"{names[i]} {_days(p.income_level_days + p.minimum_level_days, tr)}"
@@ -51,12 +104,9 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
         - last.parents[i].income_level_days - last.parents[i].minimum_level_days))
     a, b = first.parents[focus], last.parents[focus]
     years = len(a.years)
+    role = scenario.parents[focus].role
     out = [
-        tr.ngettext(
-            "If {name} takes {days_a}, {name} has {income_a} over {n} year. With {days_b} "
-            "it is {income_b}.",
-            "If {name} takes {days_a}, {name} has {income_a} over {n} years. With {days_b} "
-            "it is {income_b}.", years).format(
+        income_sentence(role, years, tr).format(
             name=names[focus], n=years,
             days_a=_days(a.income_level_days + a.minimum_level_days, tr),
             days_b=_days(b.income_level_days + b.minimum_level_days, tr),
@@ -71,9 +121,7 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
             monthly_b=kronor(b.monthly_pension_estimate_sek, locale)),
     ]
     if a.income_over_years_low_sek is not None:
-        out.append(tr.gettext(
-            "Research suggests long leave can also lower later pay. For {name} that could be "
-            "between {low} and {high} less with the first choice (an estimate).").format(
+        out.append(career_sentence(role, tr).format(
             name=names[focus],
             low=kronor(a.income_over_years_sek - a.income_over_years_high_sek, locale),
             high=kronor(a.income_over_years_sek - a.income_over_years_low_sek, locale)))
