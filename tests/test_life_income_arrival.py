@@ -146,3 +146,33 @@ def test_null_is_refused_for_a_verified_parameter():
                                 "values: {2025: null, 2026: 59200}")
     with pytest.raises(InputError, match=r"rules.yml:\d+: parameter 'prisbasbelopp' has None"):
         rules_module.parse(broken, "rules.yml")
+
+
+# --- item 3: what the reader sees, in every edition ---------------------------------------
+
+EDITIONS = {"sv": ("sv", "från de här åren", "Barnår"), "sv-latt": ("sv", "från de här åren",
+            "Barnår"), "en": ("en", "from these years only", "Child-rearing years"),
+            "ar": ("ar", "من هذه السنوات فقط", "barnår"), "so": ("so", "sannadahan oo keliya",
+                                                                "barnår")}
+
+
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_pension_is_labelled_as_from_these_years_and_the_condition_is_stated(edition):
+    from klarinfo import life_income_render, messages
+
+    locale, label, condition = EDITIONS[edition]
+    tr = messages.translator(ROOT / "locales", edition)
+    scenario_results = _arrived([(110, 90), (100, 100)])
+    scenario = li.Scenario(2025, (li.Parent("Mamma", 0, role="mother"),
+                                  li.Parent("Pappa", 25_000, role="father")),
+                           (li.Split("a", (110, 90)), li.Split("b", (100, 100))),
+                           "after_first_birthday")
+    html = life_income_render.render(scenario, scenario_results, locale, edition == "ar", tr,
+                                     "x", None, (2, 5))
+    assert label in html  # the table header says the monthly figure is from these years
+    note = html[html.index('class="klarinfo-example__note"'):]
+    assert condition in note and "5" in note and "70" in note
+    # without the condition (e.g. a caller that has no rules) there is no note about it
+    bare = life_income_render.render(scenario, scenario_results, locale, edition == "ar", tr,
+                                     "x")
+    assert condition not in bare[bare.index('class="klarinfo-example__note"'):]
