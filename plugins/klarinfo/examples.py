@@ -92,8 +92,11 @@ def _example(body: list[str], path: str, fence_line: int, context: Context, iden
     except KeyError as exc:
         raise InputError(Finding(path, fence_line, f"life-income example: {exc.args[0]}",
                                  "use a year that data/rules.yml covers")) from None
+    r = context.rules.at(scenario.year)
+    condition = (int(r.pension_child_year_earnings_condition_ibb),
+                 int(r.pension_child_year_earnings_condition_years))
     return life_income_render.render(scenario, results, context.locale, context.rtl,
-                                     context.tr, ident, context.explain_href)
+                                     context.tr, ident, context.explain_href, condition)
 
 
 def _housing(body: list[str], path: str, fence_line: int, context: Context,

@@ -11,7 +11,6 @@ Formulas, one per function, are explained on the "how we calculate" page.
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -110,21 +109,27 @@ class SplitResult:
 
 # --- rules, formula by formula --------------------------------------------------------
 
+# The child's age in whole years when it arrives: the model's first year is the first year
+# in Sweden. We assume arrival soon after the birthday named (an assumption on the page).
+ARRIVAL_AGE = {"birth": 0, "after_first_birthday": 1, "after_second_birthday": 2}
+
+
 def entitlement(r: YearRules, arrival: Arrival) -> Entitlement:
-    """Each parent's half of the days. For a child who arrives after its first or second
-    birthday the law limits the total (200 / 100 days); we keep the birth proportions of
-    levels and reserved days, an assumption stated on the explanation page."""
-    total = r.parental_days_total
-    income = r.parental_days_income_level / 2
-    reserved = r.parental_days_reserved_per_parent
-    limited = total
-    if arrival != "birth":
-        limited = (r.parental_days_arrival_after_first_birthday if arrival ==
-                   "after_first_birthday" else r.parental_days_arrival_after_second_birthday)
-        income = round(income * limited / total)
-        reserved = math.floor(reserved * limited / total)
-    per_parent = int(limited) // 2
-    return Entitlement(int(income), per_parent - int(income), int(reserved))
+    """Each parent's half of the days (12 kap. 15–15 a §§), by level, and the reserved days.
+
+    A child who becomes resident after its first or second birthday gives 200 / 100 days
+    in total (12 kap. 12 § andra stycket); how they split into levels and reserved days
+    is in data/rules.yml, flagged as our reading of the law until checked.
+    """
+    if arrival == "birth":
+        return Entitlement(int(r.parental_days_income_level) // 2,
+                           int(r.parental_days_minimum_level) // 2,
+                           int(r.parental_days_reserved_per_parent))
+    total = int(getattr(r, f"parental_days_arrival_{arrival}"))
+    minimum = int(getattr(r, f"parental_days_arrival_{arrival}_minimum_level")) // 2
+    reserved = int(getattr(r, f"parental_days_arrival_{arrival}_reserved_per_parent"))
+    per_parent = total // 2
+    return Entitlement(per_parent - minimum, minimum, min(reserved, per_parent - minimum))
 
 
 def daily_benefit(r: YearRules, annual_income: float, qualifies: bool = True) -> int:
@@ -293,23 +298,46 @@ def _with_career_effect(r: YearRules, parent: Parent, use: Use, years: list[dict
                    for i, y in enumerate(years)))
 
 
+def child_year_base(r: YearRules, before: float, pgi: float) -> int:
+    """Pension base for one barnår (pensionsgrundande belopp), the most favourable of
+    (a) the drop below the PGI of the year before the child, (b) the amount missing up to
+    75 % of the average PGI of all insured, and (c) one income base amount — never above
+    what fills the parent's PGI up to the ceiling of 7.5 ibb.
+
+    (b) needs the average PGI; while data/rules.yml holds it as unknown, (b) is left out
+    and the page says so (it can only make the credit larger).
+    """
+    average = r.optional("pension_child_year_average_pgi")
+    options = [before - pgi, r.inkomstbasbelopp]
+    if average is not None:
+        options.append(r.pension_child_year_average_share * average - pgi)
+    room = r.pension_ceiling_ibb * r.inkomstbasbelopp - pgi
+    return int(round(max(0, min(max(options), room))))
+
+
+def child_year_count(r: YearRules, arrival: Arrival) -> int:
+    """Barnår in the model's years: the child's first four years, but only those the family
+    lives in Sweden — a child who arrives aged one gives three, aged two gives two."""
+    return max(0, int(r.pension_child_years) - ARRIVAL_AGE[arrival])
+
+
 def _child_years(r: YearRules, scenario: Scenario, per_parent: list[list[dict[str, int]]]
                  ) -> None:
-    """Child-year pension base (barnår) for the first four years, to the parent with the
-    lower PGI: the larger of (a) the drop below their PGI before the birth and (c) one
-    income base amount. Alternative (b), 75 % of the average PGI of all insured, is not
-    modelled (it needs a figure we do not hold), so this may understate the credit."""
+    """Barnår go to the parent with the lower PGI each year (the default rule), with the
+    base from ``child_year_base``. Barnår only count towards the pension if the parent
+    later meets the earnings condition (förvärvsvillkoret, data/rules.yml): the model
+    counts them, the page says so."""
     before = [pension_qualifying_income(r, p.monthly_income * 12) for p in scenario.parents]
+    count = child_year_count(r, scenario.arrival)
     for year in range(len(per_parent[0])):
         for index in (0, 1):
             per_parent[index][year]["child_year_sek"] = 0
-        if year >= r.pension_child_years:
+        if year >= count:
             continue
         pgi = [per_parent[i][year]["pgi_sek"] for i in (0, 1)]
         lower = 0 if pgi[0] <= pgi[1] else 1
-        base = max(before[lower] - pgi[lower], r.inkomstbasbelopp)
-        room = r.pension_ceiling_ibb * r.inkomstbasbelopp - pgi[lower]
-        per_parent[lower][year]["child_year_sek"] = int(round(max(0, min(base, room))))
+        per_parent[lower][year]["child_year_sek"] = child_year_base(r, before[lower],
+                                                                    pgi[lower])
 
 
 # --- scenarios from YAML ----------------------------------------------------------------

@@ -115,8 +115,9 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
         tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
             pension_a=kronor(a.pension_credits_over_years_sek, locale),
             pension_b=kronor(b.pension_credits_over_years_sek, locale)),
-        tr.gettext("That is about {monthly_a} and {monthly_b} a month in pension from age 65 "
-                   "(an estimate).").format(
+        # only the rights earned in the modelled years, not the parent's whole pension
+        tr.gettext("The rights from these years alone add about {monthly_a} and {monthly_b} "
+                   "a month to the pension from age 65 (an estimate).").format(
             monthly_a=kronor(a.monthly_pension_estimate_sek, locale),
             monthly_b=kronor(b.monthly_pension_estimate_sek, locale)),
     ]
@@ -135,7 +136,7 @@ def table(results: list[SplitResult], names: list[str], locale: str, years: int,
              tr.gettext("Income the first year"),
              tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years),
              tr.gettext("Pension rights over the same years"),
-             tr.gettext("Pension per month from age 65 (estimate)")]
+             tr.gettext("Pension per month from age 65, from these years only (estimate)")]
     rows = []
     for result in results:
         label = escape(split_label(result, names, tr, locale))
@@ -202,8 +203,22 @@ def _text(x: float, y: float, content: str, width: int, rtl: bool, fill: str = "
             f'font-weight="{weight}" font-size="14">{content}</text>')
 
 
+def condition_note(tr: gettext.NullTranslations, ibb: int, years: int) -> str:
+    """The earnings condition (förvärvsvillkoret) wherever barnår are counted: they only
+    reach the pension if the parent later earns enough, which many parents far from the
+    labour market may not."""
+    return tr.ngettext(
+        "Child-rearing years only count towards the pension if the parent later earns at "
+        "least {ibb} income base amounts a year in {n} year before the year they turn 70.",
+        "Child-rearing years only count towards the pension if the parent later earns at "
+        "least {ibb} income base amounts a year in {n} years before the year they turn 70.",
+        years).format(ibb=ibb, n=years)
+
+
 def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: bool,
-           tr: gettext.NullTranslations, ident: str, explain_href: str | None = None) -> str:
+           tr: gettext.NullTranslations, ident: str, explain_href: str | None = None,
+           condition: tuple[int, int] | None = None) -> str:
+    """``condition``: (income base amounts, years) of the earnings condition for barnår."""
     names = [parent_name(p, scenario.parents[i].role, i, tr)
              for i, p in enumerate(results[0].parents)]
     years = len(results[0].parents[0].years)
@@ -221,6 +236,8 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
     disclaimer = tr.gettext(
         "This is an example, not a decision about you. It leaves out tax, occupational "
         "pension and guarantee pension. Försäkringskassan decides your benefit.")
+    if condition is not None:
+        disclaimer = f"{disclaimer} {condition_note(tr, *condition)}"
     body = "".join(f"<p>{escape(s)}</p>" for s in said)
     how = tr.gettext("How we calculate")  # not inside an f-string: Babel must extract it
     more = f' <a href="{escape(explain_href)}">{escape(how)}</a>' if explain_href else ""

@@ -38,6 +38,10 @@ class Parameter:
     # value is then an assumption, listed by ``python -m klarinfo.rules --unverified``.
     verified: bool = True
     note: str = ""
+    # Rule years whose value is unknown (``null`` in the file, allowed only when the
+    # parameter is unverified): a figure we could not check is left out rather than
+    # guessed. ``Rules.value`` refuses them; ``YearRules.optional`` gives None.
+    unknown_years: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -47,13 +51,16 @@ class Rules:
     @property
     def years(self) -> list[int]:
         """Rule years every parameter has a value for."""
-        sets = [set(p.values) for p in self.parameters.values()]
+        sets = [set(p.values) | p.unknown_years for p in self.parameters.values()]
         return sorted(set.intersection(*sets)) if sets else []
 
     def value(self, name: str, year: int) -> float:
         parameter = self.parameters.get(name)
         if parameter is None:
             raise KeyError(f"no rule parameter '{name}' in data/rules.yml")
+        if year in parameter.unknown_years:
+            raise KeyError(f"rule parameter '{name}' is unknown for {year} (unverified: "
+                           f"{parameter.note})")
         if year not in parameter.values:
             raise KeyError(f"rule parameter '{name}' has no value for {year} "
                            f"(it has {sorted(parameter.values)})")
@@ -71,6 +78,13 @@ class YearRules:
 
     rules: Rules
     year: int
+
+    def optional(self, name: str) -> float | None:
+        """The value, or None when data/rules.yml marks it unknown for this year."""
+        parameter = self.rules.parameters.get(name)
+        if parameter is not None and self.year in parameter.unknown_years:
+            return None
+        return self.rules.value(name, self.year)
 
     def __getattr__(self, name: str) -> float:
         if name.startswith("__"):
@@ -110,11 +124,14 @@ def parse(text: str, path: str) -> Rules:
                                     "write values: {2026: …}, one value per rule year"))
             continue
         clean: dict[int, float] = {}
+        unknown: set[int] = set()
         for year, value in values.items():
             if not isinstance(year, int) or not 2000 <= year <= 2100:
                 findings.append(Finding(path, line(raw, "values"),
                                         f"parameter '{name}': {year!r} is not a rule year",
                                         "use a four-digit year as the key"))
+            elif value is None and raw.get("verified") is False:
+                unknown.add(year)
             elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 findings.append(Finding(path, line(raw, "values"),
                                         f"parameter '{name}' has {value!r} for {year}",
@@ -133,7 +150,8 @@ def parse(text: str, path: str) -> Rules:
                                     "add note: what could not be checked, and what to check"))
         parameters[name] = Parameter(name, str(unit), Source(str(source["title"]),
                                      str(source["url"])), clean, path, at or 0,
-                                     verified, str(raw.get("note") or ""))
+                                     verified, str(raw.get("note") or ""),
+                                     frozenset(unknown))
     if findings:
         raise InputError(findings)
     return Rules(parameters)
@@ -165,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shown = unverified(rules) if args.unverified else list(rules.parameters.values())
     for p in shown:
-        values = ", ".join(f"{y}: {v:g}" for y, v in sorted(p.values.items()))
+        values = ", ".join([f"{y}: {v:g}" for y, v in sorted(p.values.items())]
+                           + [f"{y}: unknown" for y in sorted(p.unknown_years)])
         flag = "" if p.verified else f"  UNVERIFIED — {p.note}"
         print(f"{p.path}:{p.line}: {p.name} ({p.unit}) {values}{flag}")
     return 1 if args.unverified and shown else 0
