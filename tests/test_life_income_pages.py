@@ -68,7 +68,8 @@ def test_broken_example_fails_the_strict_build_at_its_line(tmp_path):
     assert "reserved days cannot be transferred" in result.output
 
 
-HOUSING = {  # edition → its title words, its way of writing 9 400 kronor and a table heading
+HOUSING = {  # edition → its title words, its way of writing 9 400 kronor (repayment under the 2026
+    # rules, worked by hand in test_housing_allowance_core) and a table heading
     "sv": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Slutligt (taxerad inkomst)"),
     "sv-latt": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Bostadsbidrag på ett år"),
     "en": ("Example: preliminary and final housing allowance", "SEK\xa09,400", "Final (taxed income)"),

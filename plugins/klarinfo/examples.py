@@ -20,13 +20,14 @@ from klarinfo import (
     housing_allowance_render,
     life_income,
     life_income_render,
+    unverified_rules,
     yaml_lines,
 )
 from klarinfo.errors import Finding, InputError
 from klarinfo.rules import Rules
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*"
-                    r"(?P<kind>life-income|housing-allowance)[ \t]*$")
+                    r"(?P<kind>life-income|housing-allowance|unverified-rules)[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Findin
         index += 1  # the closing fence
         count += 1
         try:
-            build = _example if match.group("kind") == "life-income" else _housing
+            build = {"life-income": _example, "housing-allowance": _housing,
+                     "unverified-rules": _unverified}[match.group("kind")]
             html = build(body, path, start + 1, context, f"klarinfo-example-{count}")
         except InputError as exc:
             findings.extend(exc.findings)
@@ -114,6 +116,13 @@ def _housing(body: list[str], path: str, fence_line: int, context: Context,
                                         household.year))
     return housing_allowance_render.render(household, outcome, threshold, context.locale,
                                            context.tr, ident, context.explain_href)
+
+
+def _unverified(body: list[str], path: str, fence_line: int, context: Context,
+                ident: str) -> str:
+    """The rule values still unverified, with labels in the page's language."""
+    labels = unverified_rules.labels_from("\n".join(body), path, context.rules, fence_line)
+    return unverified_rules.render(context.rules, context.locale, labels)
 
 
 def shifted(finding: Finding, lines: int) -> Finding:

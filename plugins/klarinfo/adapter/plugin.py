@@ -575,7 +575,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         """Figures ({{ rules.x }}) and worked examples (```life-income```,
         ```housing-allowance```) for this page."""
         if self.rules is None or not any(mark in markdown for mark in (
-                "life-income", "housing-allowance", "{{")):
+                "life-income", "housing-allowance", "unverified-rules", "{{")):
             return markdown
         edition = self._source_edition(page)
         offset = _body_offset(markdown, page)
