@@ -27,12 +27,23 @@ ROLES = ("mother", "father", "parent")
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A plan for when the parent's own leave days end: ``delay_months`` in SFI or an
+    introduction programme (no earned income), then work at ``monthly_income`` for the
+    rest of the modelled years. The figures are the scenario's assumptions, not rules."""
+
+    monthly_income: float  # SEK per month before tax once the parent works
+    delay_months: int = 0  # months of SFI / introduction between the leave and the job
+
+
+@dataclass(frozen=True)
 class Parent:
     name: str
     monthly_income: float  # SEK per month before the birth; 0 = no income
     qualifies: bool = True  # met the 240-day rule; if not, income-level days pay the basic level
     employed: bool = True  # had a job before the birth
     role: str | None = None  # mother / father / parent: named in the reader's language
+    entry: Entry | None = None  # work (after studies) once the leave ends; None: as before
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,8 @@ class ParentResult:
     # the same with the research range of the career effect (None: no job before the birth)
     income_over_years_low_sek: int | None
     income_over_years_high_sek: int | None
+    # with an entry plan: the day (counted from the birth, day 0) the parent starts work
+    work_start_day: int | None = None
     years: list[dict[str, int]] = field(default_factory=list)
 
 
@@ -224,6 +237,36 @@ def _calendar(uses: tuple[Use, Use]) -> list[tuple[list[int], list[int]]]:
     return years or [([0, 0], [0, 0])]
 
 
+def leave_ends(uses: tuple[Use, Use]) -> tuple[int, int]:
+    """The day after each parent's own leave, counted from the birth, in ``_calendar``'s
+    order: parent one's days first, then parent two's (one benefit day = one calendar day)."""
+    first = uses[0].days
+    return first, first + uses[1].days
+
+
+def work_start(entry: Entry, leave_end: int) -> int:
+    """The day the parent starts work: when the own days end, plus the months of SFI or
+    introduction, a month counted as 30 days as everywhere in this model. Every day the
+    parent takes moves it by one day."""
+    return leave_end + entry.delay_months * DAYS_PER_MONTH
+
+
+def earned_in_year(parent: Parent, year: int, leave_days: int, start: int | None) -> float:
+    """Earned income in model year ``year`` (0-based) outside the leave days.
+
+    Without an entry plan: the income before the birth on every day not on leave. With
+    one: the income before the birth on the days before the work start that are not
+    leave days (0 for a parent without income), then the entry income from the start on.
+    """
+    annual = parent.monthly_income * 12
+    if parent.entry is None or start is None:
+        return annual * (DAYS_PER_YEAR - leave_days) / DAYS_PER_YEAR
+    year_start = year * DAYS_PER_YEAR
+    working = min(DAYS_PER_YEAR, max(0, year_start + DAYS_PER_YEAR - start))
+    before = max(0, DAYS_PER_YEAR - working - leave_days)
+    return (annual * before + parent.entry.monthly_income * 12 * working) / DAYS_PER_YEAR
+
+
 def compute(scenario: Scenario, rules: Rules) -> list[SplitResult]:
     r = rules.at(scenario.year)
     share = entitlement(r, scenario.arrival)
@@ -234,6 +277,9 @@ def compute(scenario: Scenario, rules: Rules) -> list[SplitResult]:
         except SplitError as exc:
             raise SplitError(f"split '{split.label}': {exc}") from None
         calendar = _calendar(uses)
+        ends = leave_ends(uses)
+        starts = [work_start(p.entry, ends[i]) if p.entry is not None else None
+                  for i, p in enumerate(scenario.parents)]
         horizon = max(len(calendar), 1) + scenario.years_after
         per_parent: list[list[dict[str, int]]] = [[], []]
         for year in range(horizon):
@@ -244,7 +290,11 @@ def compute(scenario: Scenario, rules: Rules) -> list[SplitResult]:
                 daily = daily_benefit(r, annual, parent.qualifies)
                 benefit = income_days * daily + minimum_days * int(
                     r.parental_minimum_level_per_day)
-                earned = annual * (DAYS_PER_YEAR - income_days - minimum_days) / DAYS_PER_YEAR
+                # SGI: the benefit is paid on the income before the birth (``daily`` above).
+                # All leave days come before the work start, so the job's income would only
+                # give an SGI for later benefits (sickness, a next child): not modelled.
+                earned = earned_in_year(parent, year, income_days + minimum_days,
+                                        starts[index])
                 income = round(earned + benefit)
                 per_parent[index].append({"year": year + 1, "benefit_sek": int(benefit),
                                           "income_sek": int(income),
@@ -278,6 +328,7 @@ def compute(scenario: Scenario, rules: Rules) -> list[SplitResult]:
                     r, parent, use, years, len(calendar), r.career_effect_per_month_high),
                 income_over_years_high_sek=_with_career_effect(
                     r, parent, use, years, len(calendar), r.career_effect_per_month_low),
+                work_start_day=starts[index],
                 years=years,
             ))
         results.append(SplitResult(split.label, (parents[0], parents[1])))
@@ -357,6 +408,24 @@ def with_preset(data: Any, presets: dict[str, Any], path: str) -> Any:
     return merged
 
 
+def _entry_from(raw: Any, parent: Any, bad: Any) -> Entry | None:
+    """``entry: {after_leave_monthly_income: 24000, delay_months: 6}`` (other keys such as
+    ``example:`` and ``note:`` document the figure and are ignored here)."""
+    if raw is None:
+        return None
+    income = raw.get("after_leave_monthly_income") if isinstance(raw, dict) else None
+    delay = raw.get("delay_months", 0) if isinstance(raw, dict) else None
+    if isinstance(income, bool) or not isinstance(income, (int, float)) or income < 0:
+        bad(parent, "entry", f"entry income {income!r} is not an amount",
+            "write entry: {after_leave_monthly_income: 24000, delay_months: 6}")
+        return None
+    if isinstance(delay, bool) or not isinstance(delay, int) or delay < 0:
+        bad(parent, "entry", f"entry delay_months {delay!r} is not a whole number ≥ 0",
+            "write the months of SFI or introduction before the job, e.g. delay_months: 6")
+        return None
+    return Entry(float(income), delay)
+
+
 def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scenario:
     """A scenario from parsed YAML; every problem is a Finding with its line."""
     findings: list[Finding] = []
@@ -391,7 +460,8 @@ def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scen
             bad(raw, "role", f"role {role!r} is unknown", f"use one of {', '.join(ROLES)}")
         parents.append(Parent(str(raw.get("name", role or f"{len(parents) + 1}")),
                               float(income), bool(raw.get("qualifies", income > 0)),
-                              bool(raw.get("employed", income > 0)), role))
+                              bool(raw.get("employed", income > 0)), role,
+                              _entry_from(raw.get("entry"), raw, bad)))
     splits = []
     for raw in data.get("splits") or []:
         days = raw.get("days") if isinstance(raw, dict) else None
