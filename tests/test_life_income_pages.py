@@ -8,11 +8,11 @@ import pytest
 from sitebuild import EDITIONS, build, copy_project
 
 EXPECTED = {  # edition → words from its catalog and its number style
-    "sv": ("Exempel: så påverkar delningen", "91\xa0200\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
-    "sv-latt": ("Exempel: så påverkar dagarna", "91\xa0200\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
-    "en": ("Example: how sharing the days", "SEK\xa091,200", "Mother 390 days and Father 90 days"),
-    "ar": ("مثال: كيف يؤثر تقاسم الأيام", "91,200\xa0SEK", "الأم 390 يوما والأب 90 يوما"),
-    "so": ("Tusaale: sida qaybsiga", "SEK\xa091,200", "Hooyada 390 maalmood iyo Aabbaha 90 maalmood"),
+    "sv": ("Exempel: så påverkar delningen", "3\xa0097\xa0447\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
+    "sv-latt": ("Exempel: så påverkar dagarna", "3\xa0097\xa0447\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
+    "en": ("Example: how sharing the days", "SEK\xa03,097,447", "Mother 390 days and Father 90 days"),
+    "ar": ("مثال: كيف يؤثر تقاسم الأيام", "3,097,447\xa0SEK", "الأم 390 يوما والأب 90 يوما"),
+    "so": ("Tusaale: sida qaybsiga", "SEK\xa03,097,447", "Hooyada 390 maalmood iyo Aabbaha 90 maalmood"),
 }
 
 
@@ -35,6 +35,25 @@ def test_example_renders_in_every_edition_with_its_language_and_numbers(site, ed
     # the rule year is stated
     assert re.search(r"20(25|26)", figure.split("</figcaption>")[0])
     assert "life-income" not in html  # the block itself never reaches the reader
+
+
+WHY = {  # issue 14: the assumption and why equal sharing pays, in each edition's words
+    "sv": ("läser sfi i 6 månader", "hon börjar arbeta 5 månader tidigare"),
+    "sv-latt": ("läser sfi i 6 månader", "Då börjar hon jobba 5 månader tidigare."),
+    "en": ("studies SFI for 6 months", "she starts work 5 months earlier"),
+    "ar": ("لمدة 6 أشهر", "فتبدأ العمل قبل ذلك بـ5 أشهر"),
+    "so": ("SFI 6 bilood", "waxay shaqada bilaabaysaa 5 bilood ka hor"),
+}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_newly_arrived_mother_example_states_its_assumption_and_why(site, edition):
+    figure = re.search(r'<figure class="klarinfo-example".*?</figure>', page(site, edition),
+                       re.S).group(0)
+    assumption, why = WHY[edition]
+    sentences = re.findall(r"<p>(.*?)</p>", figure)
+    assert assumption in sentences[0]  # the assumption comes before any number
+    assert why in sentences[2]  # right after the income sentence
 
 
 def test_arabic_chart_is_mirrored(site):

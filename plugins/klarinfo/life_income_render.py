@@ -14,7 +14,7 @@ from html import escape
 
 from babel.lists import format_list
 
-from klarinfo.life_income import ParentResult, Scenario, SplitResult
+from klarinfo.life_income import DAYS_PER_MONTH, ParentResult, Scenario, SplitResult
 from klarinfo.money import kronor
 
 COLOURS = ("#1d3f6e", "#8a2b06")  # ≥ 3:1 against white (WCAG 1.4.11), and labelled as text
@@ -88,6 +88,75 @@ def career_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
         "between {low} and {high} less with the first choice (an estimate).")
 
 
+def _months(n: int, tr: gettext.NullTranslations) -> str:
+    return tr.ngettext("{n} month", "{n} months", n).format(n=n)
+
+
+def entry_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
+    """The assumption behind the numbers, in plain words, for a parent with an entry plan."""
+    if role == "mother":
+        # Translators: about the mother (feminine); {months} is e.g. "6 months", {income}
+        # an amount such as "24 000 kr". SFI is Swedish for immigrants.
+        return tr.pgettext(
+            "mother",
+            "We assume that the mother studies SFI for {months} when her days end and then "
+            "works for {income} a month (an example wage, not a statistic).")
+    if role == "father":
+        # Translators: about the father (masculine); {months} is e.g. "6 months".
+        return tr.pgettext(
+            "father",
+            "We assume that the father studies SFI for {months} when his days end and then "
+            "works for {income} a month (an example wage, not a statistic).")
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.pgettext(
+        "parent",
+        "We assume that {name} studies SFI for {months} when the days of {name} end and "
+        "then works for {income} a month (an example wage, not a statistic).")
+
+
+def sooner_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
+    """Why the split with fewer days pays: the job starts sooner."""
+    if role == "mother":
+        # Translators: about the mother (feminine); {days_b} is e.g. "240 days",
+        # {sooner} e.g. "5 months".
+        return tr.pgettext(
+            "mother",
+            "With {days_b} her days end sooner, so she starts work {sooner} earlier. That is "
+            "why she has more money over the years.")
+    if role == "father":
+        # Translators: about the father (masculine); {days_b} is e.g. "240 days".
+        return tr.pgettext(
+            "father",
+            "With {days_b} his days end sooner, so he starts work {sooner} earlier. That is "
+            "why he has more money over the years.")
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.pgettext(
+        "parent",
+        "With {days_b} the days of {name} end sooner, so {name} starts work {sooner} "
+        "earlier. That is why {name} has more money over the years.")
+
+
+def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
+                    names: list[str], locale: str, tr: gettext.NullTranslations) -> list[str]:
+    """For a parent with an entry plan: the assumption, and why the last split pays more
+    when it starts the job sooner (said only when the numbers show it)."""
+    parent = scenario.parents[focus]
+    if parent.entry is None:
+        return []
+    a, b = results[0].parents[focus], results[-1].parents[focus]
+    out = [entry_sentence(parent.role, tr).format(
+        name=names[focus], months=_months(parent.entry.delay_months, tr),
+        income=kronor(parent.entry.monthly_income, locale))]
+    if (a.work_start_day is not None and b.work_start_day is not None
+            and b.work_start_day < a.work_start_day
+            and b.income_over_years_sek > a.income_over_years_sek):
+        sooner = round((a.work_start_day - b.work_start_day) / DAYS_PER_MONTH)
+        out.append(sooner_sentence(parent.role, tr).format(
+            name=names[focus], sooner=_months(sooner, tr),
+            days_b=_days(b.income_level_days + b.minimum_level_days, tr)))
+    return out
+
+
 def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslations,
                 locale: str) -> str:
     parts = [f"{names[i]} {_days(p.income_level_days + p.minimum_level_days, tr)}"
@@ -121,6 +190,9 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
             monthly_a=kronor(a.monthly_pension_estimate_sek, locale),
             monthly_b=kronor(b.monthly_pension_estimate_sek, locale)),
     ]
+    # the assumption before the numbers, the reason right after the income sentence
+    entry = entry_sentences(scenario, results, focus, names, locale, tr)
+    out = entry[:1] + out[:1] + entry[1:] + out[1:]
     if a.income_over_years_low_sek is not None:
         out.append(career_sentence(role, tr).format(
             name=names[focus],
