@@ -171,16 +171,21 @@ def test_cli_refuses_an_impossible_split(tmp_path):
            "cannot be transferred" in run.stderr
 
 
-def test_career_effect_is_a_range_and_off_without_a_job():
+def test_career_effect_is_a_range_up_to_the_measured_horizon_and_off_without_a_job():
     scenario = li.Scenario(2025, (li.Parent("A", 0), li.Parent("B", 30_000)),
                            (li.Split("s", (300, 180)),), years_after=10)
     a, b = li.compute(scenario, RULES)[0].parents
     assert a.income_over_years_low_sek is None and a.income_over_years_high_sek is None
-    # B: 180 days = 6 months; later years lose 6 × 0.1 % to 6 × 4.5 % of 360 000 a year
     assert b.income_over_years_low_sek < b.income_over_years_high_sek < b.income_over_years_sek
-    later = b.income_over_years_sek - sum(y["income_sek"] for y in b.years[:2])
-    assert b.income_over_years_sek - b.income_over_years_high_sek == round(later * 0.006)
-    assert b.income_over_years_sek - b.income_over_years_low_sek == round(later * 0.27)
+    # B: 180 days = 6 months, taken on days 300–479 after A's 300: the leave fills years 0
+    # and 1. The study measured earnings four years later (career_effect_horizon_years = 4),
+    # so only years 2, 3 and 4 lose pay — not years 5 to 11:
+    assert [y["income_sek"] for y in b.years[2:5]] == [360_000] * 3
+    #   low effect:  6 × 0.1 % = 0.6 % of 360 000 = 2 160 a year × 3 years =   6 480
+    #   high effect: 6 × 4.5 % = 27 %  of 360 000 = 97 200 a year × 3 years = 291 600
+    assert b.income_over_years_sek - b.income_over_years_high_sek == 6_480
+    assert b.income_over_years_sek - b.income_over_years_low_sek == 291_600
+    # (applied linearly over all ten later years, the high figure would be 972 000)
 
 
 def test_placeholders_format_rule_values_per_language():

@@ -340,13 +340,17 @@ def _with_career_effect(r: YearRules, parent: Parent, use: Use, years: list[dict
     """Income over the years if each month of leave lowers later earnings by ``per_month``.
 
     A range from research (see data/rules.yml), not a rule; it only applies to a
-    parent who had a job before the birth.
+    parent who had a job before the birth. The study measured earnings four years later
+    (``career_effect_horizon_years``), so the effect applies to the years after the leave
+    up to that year (year 0 is the year the leave starts) and not beyond: we do not
+    extrapolate a short-run estimate over years nobody measured.
     """
     if not parent.employed or parent.monthly_income <= 0:
         return None
     factor = max(0.0, 1 - per_month * use.days / DAYS_PER_MONTH)
-    return int(sum(y["income_sek"] if i < leave_years else round(y["income_sek"] * factor)
-                   for i, y in enumerate(years)))
+    horizon = int(r.career_effect_horizon_years)
+    return int(sum(round(y["income_sek"] * factor) if leave_years <= i <= horizon
+                   else y["income_sek"] for i, y in enumerate(years)))
 
 
 def child_year_base(r: YearRules, before: float, pgi: float) -> int:
