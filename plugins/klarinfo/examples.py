@@ -39,6 +39,9 @@ class Context:
     tr: gettext.NullTranslations
     default_year: int
     explain_href: str | None = None  # the edition's "how we calculate" page, from this page
+    #: An easy-read edition (mkdocs.yml ``easy_read``): a table of at most three columns
+    #: and rounded amounts, so the example is simpler than the standard one.
+    easy: bool = False
 
 
 def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Finding]]:
@@ -98,7 +101,8 @@ def _example(body: list[str], path: str, fence_line: int, context: Context, iden
     condition = (int(r.pension_child_year_earnings_condition_ibb),
                  int(r.pension_child_year_earnings_condition_years))
     return life_income_render.render(scenario, results, context.locale, context.rtl,
-                                     context.tr, ident, context.explain_href, condition)
+                                     context.tr, ident, context.explain_href, condition,
+                                     easy=context.easy)
 
 
 def _housing(body: list[str], path: str, fence_line: int, context: Context,
@@ -115,7 +119,8 @@ def _housing(body: list[str], path: str, fence_line: int, context: Context,
     threshold = int(context.rules.value("housing_allowance_settlement_threshold",
                                         household.year))
     return housing_allowance_render.render(household, outcome, threshold, context.locale,
-                                           context.tr, ident, context.explain_href)
+                                           context.tr, ident, context.explain_href,
+                                           easy=context.easy)
 
 
 def _unverified(body: list[str], path: str, fence_line: int, context: Context,

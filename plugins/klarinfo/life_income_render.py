@@ -10,12 +10,15 @@ The table is its text equivalent.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
 from html import escape
 
 from babel.lists import format_list
 
 from klarinfo.life_income import DAYS_PER_MONTH, ParentResult, Scenario, SplitResult
-from klarinfo.money import kronor
+from klarinfo.money import kronor, kronor_rounded
+
+Money = Callable[[float, str], str]  # kronor, or kronor_rounded in easy-read editions
 
 COLOURS = ("#1d3f6e", "#8a2b06")  # ≥ 3:1 against white (WCAG 1.4.11), and labelled as text
 
@@ -137,7 +140,8 @@ def sooner_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
 
 
 def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
-                    names: list[str], locale: str, tr: gettext.NullTranslations) -> list[str]:
+                    names: list[str], locale: str, tr: gettext.NullTranslations,
+                    money: Money = kronor) -> list[str]:
     """For a parent with an entry plan: the assumption, and why the last split pays more
     when it starts the job sooner (said only when the numbers show it)."""
     parent = scenario.parents[focus]
@@ -146,7 +150,7 @@ def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
     a, b = results[0].parents[focus], results[-1].parents[focus]
     out = [entry_sentence(parent.role, tr).format(
         name=names[focus], months=_months(parent.entry.delay_months, tr),
-        income=kronor(parent.entry.monthly_income, locale))]
+        income=money(parent.entry.monthly_income, locale))]
     if (a.work_start_day is not None and b.work_start_day is not None
             and b.work_start_day < a.work_start_day
             and b.income_over_years_sek > a.income_over_years_sek):
@@ -165,7 +169,7 @@ def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslati
 
 
 def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], locale: str,
-              tr: gettext.NullTranslations) -> list[str]:
+              tr: gettext.NullTranslations, money: Money = kronor) -> list[str]:
     """Two or three sentences: what changes for the parent whose days change most."""
     first, last = results[0], results[-1]
     focus = max((0, 1), key=lambda i: abs(
@@ -179,25 +183,25 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
             name=names[focus], n=years,
             days_a=_days(a.income_level_days + a.minimum_level_days, tr),
             days_b=_days(b.income_level_days + b.minimum_level_days, tr),
-            income_a=kronor(a.income_over_years_sek, locale),
-            income_b=kronor(b.income_over_years_sek, locale)),
+            income_a=money(a.income_over_years_sek, locale),
+            income_b=money(b.income_over_years_sek, locale)),
         tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
-            pension_a=kronor(a.pension_credits_over_years_sek, locale),
-            pension_b=kronor(b.pension_credits_over_years_sek, locale)),
+            pension_a=money(a.pension_credits_over_years_sek, locale),
+            pension_b=money(b.pension_credits_over_years_sek, locale)),
         # only the rights earned in the modelled years, not the parent's whole pension
         tr.gettext("The rights from these years alone add about {monthly_a} and {monthly_b} "
                    "a month to the pension from age 65 (an estimate).").format(
-            monthly_a=kronor(a.monthly_pension_estimate_sek, locale),
-            monthly_b=kronor(b.monthly_pension_estimate_sek, locale)),
+            monthly_a=money(a.monthly_pension_estimate_sek, locale),
+            monthly_b=money(b.monthly_pension_estimate_sek, locale)),
     ]
     # the assumption before the numbers, the reason right after the income sentence
-    entry = entry_sentences(scenario, results, focus, names, locale, tr)
+    entry = entry_sentences(scenario, results, focus, names, locale, tr, money)
     out = entry[:1] + out[:1] + entry[1:] + out[1:]
     if a.income_over_years_low_sek is not None:
         out.append(career_sentence(role, tr).format(
             name=names[focus],
-            low=kronor(a.income_over_years_sek - a.income_over_years_high_sek, locale),
-            high=kronor(a.income_over_years_sek - a.income_over_years_low_sek, locale)))
+            low=money(a.income_over_years_sek - a.income_over_years_high_sek, locale),
+            high=money(a.income_over_years_sek - a.income_over_years_low_sek, locale)))
     return out
 
 
@@ -235,8 +239,33 @@ def table(results: list[SplitResult], names: list[str], locale: str, years: int,
             f'<p class="klarinfo-example__legend">{note}</p>')
 
 
+def easy_table(results: list[SplitResult], names: list[str], locale: str, years: int,
+               tr: gettext.NullTranslations, caption: str) -> str:
+    """The easy-read table: three columns (parent, days, income over the years), one
+    group of rows per split under a heading row, amounts rounded. Benefit per day,
+    income-based and lowest-level days and pension stay in the standard table; the
+    pension is said in a sentence."""
+    heads = [tr.gettext("Parent"), tr.gettext("Days"),
+             tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years)]
+    groups = []
+    for result in results:
+        label = escape(split_label(result, names, tr, locale))
+        rows = [f'<tr><th scope="colgroup" colspan="3">{label}</th></tr>']
+        rows += [f'<tr><th scope="row">{escape(names[index])}</th>'
+                 f"<td>{p.income_level_days + p.minimum_level_days}</td>"
+                 f"<td>{kronor_rounded(p.income_over_years_sek, locale)}</td></tr>"
+                 for index, p in enumerate(result.parents)]
+        groups.append(f"<tbody>{''.join(rows)}</tbody>")
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
+            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
+            f"<caption>{escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead>{''.join(groups)}</table></div>")
+
+
 def chart(results: list[SplitResult], names: list[str], locale: str, rtl: bool, ident: str,
-          title: str, description: str, tr: gettext.NullTranslations) -> str:
+          title: str, description: str, tr: gettext.NullTranslations,
+          money: Money = kronor) -> str:
     """Horizontal bars of income over the years, per split and parent, each bar with its
     value written above it, sized for a phone screen (it scales up on wider screens)."""
     width, margin, bar_h = 360, 8, 14
@@ -250,7 +279,7 @@ def chart(results: list[SplitResult], names: list[str], locale: str, rtl: bool, 
         for index, p in enumerate(result.parents):
             y += 20
             parts.append(_text(margin, y, f"{escape(names[index])}: "
-                               f"{kronor(p.income_over_years_sek, locale)}", width, rtl))
+                               f"{money(p.income_over_years_sek, locale)}", width, rtl))
             y += 5
             length = max(2, round((width - 2 * margin) * p.income_over_years_sek / value_max))
             x = margin if not rtl else width - margin - length
@@ -275,6 +304,12 @@ def _text(x: float, y: float, content: str, width: int, rtl: bool, fill: str = "
             f'font-weight="{weight}" font-size="14">{content}</text>')
 
 
+def rounded_note(tr: gettext.NullTranslations) -> str:
+    """Said under easy-read examples, whose amounts are rounded (money.rounded)."""
+    # Translators: shown only in easy-read editions (sv-latt), whose amounts are rounded.
+    return tr.gettext("The amounts are rounded.")
+
+
 def condition_note(tr: gettext.NullTranslations, ibb: int, years: int) -> str:
     """The earnings condition (förvärvsvillkoret) wherever barnår are counted: they only
     reach the pension if the parent later earns enough, which many parents far from the
@@ -289,22 +324,28 @@ def condition_note(tr: gettext.NullTranslations, ibb: int, years: int) -> str:
 
 def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: bool,
            tr: gettext.NullTranslations, ident: str, explain_href: str | None = None,
-           condition: tuple[int, int] | None = None) -> str:
-    """``condition``: (income base amounts, years) of the earnings condition for barnår."""
+           condition: tuple[int, int] | None = None, easy: bool = False) -> str:
+    """``condition``: (income base amounts, years) of the earnings condition for barnår.
+    ``easy``: the easy-read form — rounded amounts and the three-column table."""
+    money: Money = kronor_rounded if easy else kronor
     names = [parent_name(p, scenario.parents[i].role, i, tr)
              for i, p in enumerate(results[0].parents)]
     years = len(results[0].parents[0].years)
     title = tr.gettext("Example: how sharing the days changes income and pension")
     year_note = tr.gettext("Rules for {year}. Amounts before tax.").format(year=scenario.year)
-    said = sentences(scenario, results, names, locale, tr)
+    said = sentences(scenario, results, names, locale, tr, money)
+    if easy:
+        said.append(rounded_note(tr))
     assumed = format_list([tr.gettext("{name}: {income} a month before the child").format(
-        name=names[i], income=kronor(p.monthly_income, locale))
+        name=names[i], income=money(p.monthly_income, locale))
         for i, p in enumerate(scenario.parents)], style="standard", locale=locale)
     caption = f"{title}. {assumed}. {year_note}"
     description = " ".join(said)
     chart_title = tr.ngettext("Income over {n} year per parent", "Income over {n} years per "
                               "parent", years).format(n=years)
-    svg = chart(results, names, locale, rtl, ident, chart_title, description, tr)
+    svg = chart(results, names, locale, rtl, ident, chart_title, description, tr, money)
+    data = (easy_table(results, names, locale, years, tr, caption) if easy
+            else table(results, names, locale, years, tr, caption))
     disclaimer = tr.gettext(
         "This is an example, not a decision about you. It leaves out tax, occupational "
         "pension and guarantee pension. Försäkringskassan decides your benefit.")
@@ -316,5 +357,5 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
     return (f'<figure class="klarinfo-example" id="{ident}">'
             f"<figcaption><strong>{escape(title)}</strong> {escape(assumed)}. "
             f"{escape(year_note)}</figcaption>"
-            f"{body}{svg}{table(results, names, locale, years, tr, caption)}"
+            f"{body}{svg}{data}"
             f'<p class="klarinfo-example__note">{escape(disclaimer)}{more}</p></figure>')

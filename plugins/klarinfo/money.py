@@ -29,3 +29,16 @@ def kronor(amount: float, locale: str) -> str:
 
 def number(value: float, locale: str) -> str:
     return format_decimal(round(value), format="#,##0", locale=locale)
+
+
+def rounded(amount: float) -> int:
+    """An amount rounded for easy-read examples: a reader who finds long numbers hard
+    gets whole thousands from 10 000 kr, whole hundreds from 1 000 kr, tens below.
+    (Whole thousands everywhere would turn a 400 kr pension into 0 kr.)"""
+    step = 1000 if abs(amount) >= 10_000 else 100 if abs(amount) >= 1000 else 10
+    return int(round(amount / step)) * step
+
+
+def kronor_rounded(amount: float, locale: str) -> str:
+    """``kronor`` of the easy-read rounded amount: "3 097 000 kr"."""
+    return kronor(rounded(amount), locale)

@@ -582,7 +582,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
         shown = self._shown(page)
         explain = get_relative_url(f"{edition.url_prefix}{self.config.explain_page}/", page.url)
         context = examples.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
-                                   self._tr(edition), self.rules.years[-1], explain)
+                                   self._tr(edition), self.rules.years[-1], explain,
+                                   easy=edition.id in self.config.easy_read)
         # Placeholders first: they keep line numbers intact for the example blocks.
         expanded, findings = placeholders.expand(
             markdown, shown, self.rules, edition.lang,
