@@ -153,3 +153,40 @@ def test_make_site_reloads_on_glossary_data_and_locales(served):
     edit(project / "locales" / "sv" / "LC_MESSAGES" / "theme.po",
          'msgstr "Gå till innehållet"', 'msgstr "Hoppa till texten"')
     assert shows(server, "", "Hoppa till texten")
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_stopping_make_site_leaves_no_worker_behind(tmp_path):
+    """The readability worker is a fork of `mkdocs serve`; a SIGTERM to the server (an
+    editor or a process manager stopping the preview) must not leave it running."""
+    server = Server(copy_project(tmp_path / "project"), free_port())
+    try:
+        server.wait_for(r"Serving on http://")
+        workers = _children(server.proc.pid)
+        assert workers, "no readability worker: the test would prove nothing"
+    finally:
+        server.close()
+    end = time.monotonic() + 30
+    while any(_alive(w) for w in workers) and time.monotonic() < end:
+        time.sleep(0.5)
+    assert not [w for w in workers if _alive(w)], "worker outlived the stopped server"

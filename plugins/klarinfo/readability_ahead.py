@@ -11,6 +11,8 @@ page its report is usually ready. Results are the same as calling
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -69,7 +71,9 @@ class Ahead:
         self._pool: ProcessPoolExecutor | None = None
         if (os.cpu_count() or 1) < 2:
             return  # one core: a worker would only compete with the build
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"),
+                                         initializer=_exit_with_parent,
+                                         initargs=(os.getpid(),))
         chunk: list[tuple[str, str]] = []
         edition_of_chunk: str | None = None
         for edition, path, shown in list(pages) + [("", "", "")]:
@@ -101,6 +105,21 @@ class Ahead:
             self._pool = None
         self._futures.clear()
         self._language_futures.clear()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the worker when the build process is gone.
+
+    A forked worker holds both ends of the pool's pipes, so it never sees them close: when
+    `mkdocs serve` is stopped with SIGTERM (an editor, a test, a process manager), the
+    worker would wait forever, one orphan per stopped preview.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="klarinfo-exit-with-parent").start()
 
 
 def _take(futures: dict[str, Future], shown: str) -> Any:
