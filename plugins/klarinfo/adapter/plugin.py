@@ -175,6 +175,7 @@ class _LogWatch(logging.Filter):
 
 
 def _relative(path: Path, root: Path) -> str:
+    """A file as findings name it: relative to ``root`` when it lies below it."""
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
@@ -643,7 +644,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def _relative(self, path: Path) -> str:
         """A file as findings name it: relative to mkdocs.yml when it lies below it."""
-        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+        return _relative(path, self.root)
 
     def _check_terms(self, page: Page) -> None:
         norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
