@@ -29,7 +29,7 @@ endif
 
 # PORT=8001 / HOST=0.0.0.0 serve elsewhere; a busy port is reported before anything is built.
 site: $(STAMP)
-	@$(BIN)/python -m klarinfo.ports $(HOST) $(PORT)
+	@$(BIN)/python -m klarinfo.publishing.ports $(HOST) $(PORT)
 	KLARINFO_EDITION=$(EDITION) $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 build: $(STAMP)
@@ -42,10 +42,10 @@ test: $(STAMP) $(CHROMIUM) $(NGINX) node_modules/axe-core/axe.min.js
 # Every internal link, anchor and asset of the built site; external links listed in a report.
 # The report goes beside the site (reports/), not into it: everything in site/ is published.
 check-links: build
-	$(BIN)/python -m klarinfo.links site --report reports/links.json
+	$(BIN)/python -m klarinfo.publishing.links site --report reports/links.json
 
 readability: $(STAMP)
-	$(BIN)/python scripts/readability.py
+	$(BIN)/python -m klarinfo.readability.report
 
 # Speed, never in tests: real site, synthetic sites of N = 50, 250, 1000 pages per edition,
 # page weight in Chromium, gate costs. PROFILE=1 adds a pyinstrument profile of our build.
@@ -60,35 +60,35 @@ lint: $(STAMP)
 	$(BIN)/ruff check plugins scripts tests
 
 i18n-extract: $(STAMP)
-	$(BIN)/python scripts/i18n.py extract
+	$(BIN)/python -m klarinfo.editions.i18n extract
 
 i18n-update: $(STAMP)
-	$(BIN)/python scripts/i18n.py update
+	$(BIN)/python -m klarinfo.editions.i18n update
 
 i18n-check: $(STAMP)
-	$(BIN)/python scripts/i18n.py check
+	$(BIN)/python -m klarinfo.editions.i18n check
 
 i18n-compile: $(STAMP)
-	$(BIN)/python scripts/i18n.py compile
+	$(BIN)/python -m klarinfo.editions.i18n compile
 
 # Translators: what is missing or outdated (ARGS=--json for dashboards: stdout is the JSON
 # alone, so `make translation-status ARGS=--json > status.json` works; these recipes are silent).
 translation-status: $(STAMP)
-	@$(BIN)/python scripts/translation_status.py $(ARGS)
+	@$(BIN)/python -m klarinfo.editions.status $(ARGS)
 
 translation-diff: $(STAMP)
-	@$(BIN)/python scripts/translation_status.py --diff "$(PAGE)" "$(EDITION)"
+	@$(BIN)/python -m klarinfo.editions.status --diff "$(PAGE)" "$(EDITION)"
 
 # REVIEWED=1: a qualified translator checked this version (else a reviewed page whose Swedish
 # changed goes back to draft).
 translation-done: $(STAMP)
-	@$(BIN)/python scripts/translation_status.py --done "$(PAGE)" "$(EDITION)" $(if $(REVIEWED),--reviewed)
+	@$(BIN)/python -m klarinfo.editions.status --done "$(PAGE)" "$(EDITION)" $(if $(REVIEWED),--reviewed)
 
 new-page: $(STAMP)
-	$(BIN)/python scripts/new_page.py "$(NAME)" --title "$(TITLE)"
+	$(BIN)/python -m klarinfo.editions.new_page "$(NAME)" --title "$(TITLE)"
 
 new-translation: $(STAMP)
-	$(BIN)/python scripts/new_page.py --translate "$(PAGE)" "$(EDITION)"
+	$(BIN)/python -m klarinfo.editions.new_page --translate "$(PAGE)" "$(EDITION)"
 
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 

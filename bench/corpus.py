@@ -16,8 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from klarinfo import project
-from klarinfo import translation_status as ts
+from klarinfo.base import project
+from klarinfo.editions import translation_status as ts
 
 ROOT = Path(__file__).resolve().parent.parent
 _SKIP = re.compile(r"^(#|\||```|<|\{\{|---|\s*$)")

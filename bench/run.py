@@ -20,8 +20,11 @@ from pathlib import Path
 
 import material
 import yaml
-from klarinfo import glossary_check, project, readability, termbase
-from klarinfo.term_matching import Matcher
+from klarinfo.base import project
+from klarinfo.glossary import check as glossary_check
+from klarinfo.glossary import termbase
+from klarinfo.glossary.matching import Matcher
+from klarinfo.readability import score as readability
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402

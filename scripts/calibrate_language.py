@@ -18,8 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from klarinfo import language_check, project, termbase
-from klarinfo.term_matching import Matcher
+from klarinfo.base import project
+from klarinfo.glossary import termbase
+from klarinfo.glossary.matching import Matcher
+from klarinfo.readability import language as language_check
 
 ROOT = Path(__file__).resolve().parent.parent
 

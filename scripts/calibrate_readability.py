@@ -1,7 +1,7 @@
 """Calibrate readability limits for languages without an established threshold.
 
 Scores plain-language ("simple") and official-style ("official") samples in
-tests/fixtures/calibration/<language>/ and proposes the limit half-way between
+tests/readability/fixtures/calibration/<language>/ and proposes the limit half-way between
 the worst simple sample and the best official one, so every simple sample passes
 and every official one fails. WRITING.md records the figures this printed.
 
@@ -16,10 +16,11 @@ import statistics
 import sys
 from pathlib import Path
 
-from klarinfo import prose, readability, sentences
+from klarinfo.base import prose, sentences
+from klarinfo.readability import score as readability
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "tests" / "fixtures" / "calibration"
+SAMPLES = ROOT / "tests" / "readability" / "fixtures" / "calibration"
 
 
 def scores(text: str, language: str, long_letters: int) -> dict[str, float]:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from klarinfo import security_headers
+from klarinfo.safety import headers as security_headers
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -31,7 +31,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    rules: list = []  # (pattern, headers) from a _headers file, see klarinfo.security_headers
+    rules: list = []  # (pattern, headers) from a _headers file, see klarinfo.safety.headers
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass

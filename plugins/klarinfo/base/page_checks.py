@@ -1,0 +1,83 @@
+"""Checks on one page's source file that MkDocs lets pass silently.
+
+MkDocs treats front matter that is not valid YAML as page text and publishes it,
+and publishes an empty page as an empty page. A translation started with
+``make new-translation`` holds only the Swedish paragraphs as comments until the
+translator writes; published as it is, readers of that edition would get a blank
+page instead of the Swedish page under the missing-translation notice. These
+functions find such pages from the file's text alone, with the line to fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from klarinfo.base import yaml_lines
+from klarinfo.base.errors import Finding, InputError
+
+#: MkDocs 1.6's own front-matter pattern (mkdocs.utils.meta.YAML_RE): what it strips.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPENING = re.compile(r"^-{3}[ \t]*$")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s.*)?$", re.MULTILINE)
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, body, file line of the body's first line), the way
+    MkDocs splits a page."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1), text[match.end():], match.group(0).count("\n") + 1
+
+
+def front_matter(text: str, shown: str) -> list[Finding]:
+    """Front matter MkDocs would not read: not closed, not YAML, or not key: value lines."""
+    raw, _, _ = split(text)
+    if raw is None:
+        first = text.split("\n", 1)[0]
+        if _OPENING.match(first) and "\n" in text:
+            return [Finding(shown, 1, "the front matter is not closed, so it would be "
+                            "published as page text",
+                            "end it with a line of three dashes --- after the last key")]
+        return []
+    try:
+        data = yaml_lines.load(raw, shown, first_line=2)
+    except InputError as exc:
+        return [Finding(f.path, f.line, f"{f.problem} in the front matter; MkDocs would "
+                        "publish it as page text", f.fix) for f in exc.findings]
+    if not isinstance(data, dict):
+        return [Finding(shown, 2, "the front matter is not key: value lines, so MkDocs would "
+                        "publish it as page text",
+                        "write one key: value per line between the two --- lines, e.g. "
+                        "title: Tolk")]
+    return []
+
+
+def is_scaffold(text: str) -> bool:
+    """True when the body has no text for readers: only headings, comments and blank
+    lines (an empty file, a new page, or a translation stub not yet written)."""
+    body = split(text)[1]
+    return not _HEADING.sub("", _COMMENT.sub("", body)).strip()
+
+
+def empty_page(text: str, shown: str, source: bool, page: str, edition: str
+               ) -> Finding | None:
+    """A Finding for a page with nothing to read, else None. ``source``: the page is in
+    the default edition, so there is nothing to fall back to."""
+    if not is_scaffold(text):
+        return None
+    _, body, line = split(text)
+    stripped = body.lstrip("\n")
+    if stripped.strip():
+        line += len(body) - len(stripped)  # the first line with something on it
+    if source:
+        return Finding(shown, line, "the page is empty: only headings and comments, "
+                       "nothing for readers",
+                       "write the page's text, or delete the file if the page is not needed")
+    return Finding(shown, line, "the translation has no text yet (only headings and the "
+                   "Swedish paragraphs as comments), so readers of this edition get the "
+                   "Swedish page with the missing-translation notice",
+                   f"translate each paragraph under its comment and delete the comments; "
+                   f"to start over: delete the file, then make new-translation PAGE={page} "
+                   f"EDITION={edition}")

@@ -1,0 +1,14 @@
+"""Editions: one site in five languages.
+
+Which editions exist and how each is written (``edition``), interface and message
+catalogs (``catalogs``, ``plural_rules``, ``theme_strings``, ``messages``), links
+between editions (``alternates``, ``sitemap``), ``<html lang dir>`` (``html_root``),
+and whether each translation is missing, outdated, draft or reviewed
+(``translation_status``; command line: ``python -m klarinfo.editions.translation_status``).
+"""
+
+from klarinfo.editions.alternates import Alternate
+from klarinfo.editions.edition import Edition, by_id
+from klarinfo.editions.messages import translator
+
+__all__ = ["Alternate", "Edition", "by_id", "translator"]

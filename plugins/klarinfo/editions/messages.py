@@ -1,0 +1,45 @@
+"""Messages our plugin shows, translated through gettext catalogs (locales/*/klarinfo.po).
+
+Communicators and translators get findings in the language of the page they
+write. Catalogs are compiled in memory with Babel, so no .mo files need to be
+committed or kept in step with the .po files.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.support import Translations
+
+from klarinfo.base.errors import InputError
+from klarinfo.editions import catalogs
+
+DOMAIN = "klarinfo"
+
+
+@cache
+def _load(path: str, display: str) -> gettext.NullTranslations:
+    catalog = catalogs.load(Path(path), display)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
+
+
+def translator(locales: Path, edition: str, display_root: Path | None = None
+               ) -> gettext.NullTranslations:
+    """gettext translations for an edition; English source strings if it has no catalog."""
+    path = locales / edition / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not path.exists():
+        return gettext.NullTranslations()
+    display = str(path.relative_to(display_root)) if display_root else str(path)
+    try:
+        return _load(str(path), display)
+    except InputError:
+        # The build's catalog check reports the broken file with its line; findings
+        # fall back to the English source strings meanwhile.
+        return gettext.NullTranslations()

@@ -1,0 +1,91 @@
+"""Start a page: a Swedish source page, or a translation of one.
+
+    python -m klarinfo.editions.new_page ny-sida --title "Ny sida"     # docs/sv/ny-sida.md
+    python -m klarinfo.editions.new_page --translate tolk.md so        # docs/so/tolk.md
+
+A new Swedish page has the front matter the build requires and a sources section;
+translation status then lists it as missing in every other edition (readers there
+see the Swedish page with a notice until it is translated). A new translation
+records which Swedish version it translates and starts as a draft; it holds the
+Swedish paragraphs as comments to translate one by one, so no Swedish text is ever
+shown to readers as if it were another language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from klarinfo.base import project
+from klarinfo.editions import translation_status as ts
+
+ROOT = Path.cwd()  # the project folder: make runs us there
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def swedish_page(title: str, today: dt.date) -> str:
+    return (f"---\ntitle: {title}\nreviewed: {today.isoformat()}\n---\n\n# {title}\n\n"
+            "<!-- Skriv här. En tanke per mening; siffror som {{ rules.NAMN }} "
+            "(se WRITING.md). -->\n\n## Källor\n\n"
+            f"<!-- - Lag, myndighetens sida eller rapport. Läst {today.isoformat()}. -->\n")
+
+
+def translation(source_text: str, page: str, today: dt.date) -> str:
+    head = (f"---\ntitle: \nreviewed: {today.isoformat()}\ntranslation_of: {Path(page).name}\n"
+            f"source_hash: {ts.source_hash(source_text)}\ntranslation_status: draft\n---\n")
+    blocks = [f"<!-- sv (line {number}):\n{text.replace('--', '- -')}\n-->\n"
+              for number, text in ts.paragraphs(source_text)]
+    return head + "\n" + "\n".join(blocks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("slug", nargs="?", help="URL name of a new Swedish page, e.g. ny-sida")
+    parser.add_argument("--title", help="the new page's title")
+    parser.add_argument("--translate", nargs=2, metavar=("PAGE", "EDITION"))
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    args = parser.parse_args(argv)
+    project_ = project.load(args.config)
+    default, today = project_.default_edition(), dt.date.today()
+    if args.translate:
+        page, edition = args.translate
+        if edition not in project_.editions() or edition == default:
+            print(f"{edition}: not a translated edition — use one of "
+                  f"{', '.join(e for e in project_.editions() if e != default)}", file=sys.stderr)
+            return 2
+        source = project_.docs_dir / default / page
+        target = project_.docs_dir / edition / page
+        if not source.exists():
+            print(f"{source.relative_to(project_.root)}: no such Swedish page — see "
+                  "make translation-status for the page names", file=sys.stderr)
+            return 2
+        if target.exists():
+            print(f"{target.relative_to(project_.root)}: already exists — to update it, see "
+                  f"make translation-diff PAGE={page} EDITION={edition}", file=sys.stderr)
+            return 2
+        text = source.read_text(encoding="utf-8")
+        ts.save_snapshot(project_.locales_dir / "sources", page, text)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(translation(text, page, today), encoding="utf-8")
+        print(f"{target.relative_to(project_.root)}: created — write the title and translate "
+              "each Swedish paragraph below its comment, then delete the comments")
+        return 0
+    if not args.slug or not SLUG.match(args.slug) or not args.title:
+        print("give a URL name in lower case with dashes and a title: "
+              'make new-page NAME=ny-sida TITLE="Ny sida"', file=sys.stderr)
+        return 2
+    target = project_.docs_dir / default / f"{args.slug}.md"
+    if target.exists():
+        print(f"{target.relative_to(project_.root)}: already exists", file=sys.stderr)
+        return 2
+    target.write_text(swedish_page(args.title, today), encoding="utf-8")
+    print(f"{target.relative_to(project_.root)}: created; it is missing in "
+          f"{', '.join(e for e in project_.editions() if e != default)} until translated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,361 @@
+"""A computed life-income example as HTML: a few plain sentences, a table and an SVG chart.
+
+Everything a reader sees comes from the edition's gettext catalog (with Babel
+plural rules) and Babel number formatting. The chart is drawn at build time,
+needs no JavaScript, has a title and description for screen readers, repeats
+every value as text on the bars, and is mirrored for right-to-left editions.
+The table is its text equivalent.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from html import escape
+
+from babel.lists import format_list
+
+from klarinfo.examples.life_income import DAYS_PER_MONTH, ParentResult, Scenario, SplitResult
+from klarinfo.examples.money import kronor, kronor_rounded
+
+Money = Callable[[float, str], str]  # kronor, or kronor_rounded in easy-read editions
+
+COLOURS = ("#1d3f6e", "#8a2b06")  # ≥ 3:1 against white (WCAG 1.4.11), and labelled as text
+
+
+def parent_name(parent: ParentResult, role: str | None, index: int,
+                tr: gettext.NullTranslations) -> str:
+    if role == "mother":
+        return tr.gettext("Mother")
+    if role == "father":
+        return tr.gettext("Father")
+    if role == "parent" or parent.name in ("1", "2"):
+        return tr.gettext("Parent {n}").format(n=index + 1)
+    return parent.name
+
+
+def _days(n: int, tr: gettext.NullTranslations) -> str:
+    return tr.ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+# Sentences about one parent carry a gettext context per role (msgctxt "mother", "father",
+# "parent"): Arabic verbs and pronouns agree with the parent's gender ("إذا أخذت الأم" /
+# "إذا أخذ الأب"), Somali marks the subject ("hooyadu … waxay" / "aabbuhu … wuxuu"), so each
+# role is its own string that translators write in full. Literal strings: Babel extracts them.
+
+def income_sentence(role: str | None, years: int, tr: gettext.NullTranslations) -> str:
+    """'If … takes {days_a}, … has {income_a} over {n} years …' for the parent's role."""
+    if role == "mother":
+        # Translators: the subject is the mother (feminine); {days_a}/{days_b} are "390 days".
+        return tr.npgettext(
+            "mother",
+            "If the mother takes {days_a}, she has {income_a} over {n} year. With {days_b} "
+            "it is {income_b}.",
+            "If the mother takes {days_a}, she has {income_a} over {n} years. With {days_b} "
+            "it is {income_b}.", years)
+    if role == "father":
+        # Translators: the subject is the father (masculine); {days_a}/{days_b} are "90 days".
+        return tr.npgettext(
+            "father",
+            "If the father takes {days_a}, he has {income_a} over {n} year. With {days_b} "
+            "it is {income_b}.",
+            "If the father takes {days_a}, he has {income_a} over {n} years. With {days_b} "
+            "it is {income_b}.", years)
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.npgettext(
+        "parent",
+        "If {name} takes {days_a}, {name} has {income_a} over {n} year. With {days_b} "
+        "it is {income_b}.",
+        "If {name} takes {days_a}, {name} has {income_a} over {n} years. With {days_b} "
+        "it is {income_b}.", years)
+
+
+def career_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
+    """The range of lower later pay for the parent whose days change most, per role."""
+    if role == "mother":
+        # Translators: about the mother (feminine); "the first choice" is the first split shown.
+        return tr.pgettext(
+            "mother",
+            "Research suggests long leave can also lower later pay. For the mother that could "
+            "be between {low} and {high} less with the first choice (an estimate).")
+    if role == "father":
+        # Translators: about the father (masculine); "the first choice" is the first split shown.
+        return tr.pgettext(
+            "father",
+            "Research suggests long leave can also lower later pay. For the father that could "
+            "be between {low} and {high} less with the first choice (an estimate).")
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.pgettext(
+        "parent",
+        "Research suggests long leave can also lower later pay. For {name} that could be "
+        "between {low} and {high} less with the first choice (an estimate).")
+
+
+def _months(n: int, tr: gettext.NullTranslations) -> str:
+    return tr.ngettext("{n} month", "{n} months", n).format(n=n)
+
+
+def entry_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
+    """The assumption behind the numbers, in plain words, for a parent with an entry plan."""
+    if role == "mother":
+        # Translators: about the mother (feminine); {months} is e.g. "6 months", {income}
+        # an amount such as "24 000 kr". SFI is Swedish for immigrants.
+        return tr.pgettext(
+            "mother",
+            "We assume that the mother studies SFI for {months} when her days end and then "
+            "works for {income} a month (an example wage, not a statistic).")
+    if role == "father":
+        # Translators: about the father (masculine); {months} is e.g. "6 months".
+        return tr.pgettext(
+            "father",
+            "We assume that the father studies SFI for {months} when his days end and then "
+            "works for {income} a month (an example wage, not a statistic).")
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.pgettext(
+        "parent",
+        "We assume that {name} studies SFI for {months} when the days of {name} end and "
+        "then works for {income} a month (an example wage, not a statistic).")
+
+
+def sooner_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
+    """Why the split with fewer days pays: the job starts sooner."""
+    if role == "mother":
+        # Translators: about the mother (feminine); {days_b} is e.g. "240 days",
+        # {sooner} e.g. "5 months".
+        return tr.pgettext(
+            "mother",
+            "With {days_b} her days end sooner, so she starts work {sooner} earlier. That is "
+            "why she has more money over the years.")
+    if role == "father":
+        # Translators: about the father (masculine); {days_b} is e.g. "240 days".
+        return tr.pgettext(
+            "father",
+            "With {days_b} his days end sooner, so he starts work {sooner} earlier. That is "
+            "why he has more money over the years.")
+    # Translators: {name} is "Parent 1", "Parent 2" or a name; its gender is not known.
+    return tr.pgettext(
+        "parent",
+        "With {days_b} the days of {name} end sooner, so {name} starts work {sooner} "
+        "earlier. That is why {name} has more money over the years.")
+
+
+def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
+                    names: list[str], locale: str, tr: gettext.NullTranslations,
+                    money: Money = kronor) -> list[str]:
+    """For a parent with an entry plan: the assumption, and why the last split pays more
+    when it starts the job sooner (said only when the numbers show it)."""
+    parent = scenario.parents[focus]
+    if parent.entry is None:
+        return []
+    a, b = results[0].parents[focus], results[-1].parents[focus]
+    out = [entry_sentence(parent.role, tr).format(
+        name=names[focus], months=_months(parent.entry.delay_months, tr),
+        income=money(parent.entry.monthly_income, locale))]
+    if (a.work_start_day is not None and b.work_start_day is not None
+            and b.work_start_day < a.work_start_day
+            and b.income_over_years_sek > a.income_over_years_sek):
+        sooner = round((a.work_start_day - b.work_start_day) / DAYS_PER_MONTH)
+        out.append(sooner_sentence(parent.role, tr).format(
+            name=names[focus], sooner=_months(sooner, tr),
+            days_b=_days(b.income_level_days + b.minimum_level_days, tr)))
+    return out
+
+
+def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslations,
+                locale: str) -> str:
+    parts = [f"{names[i]} {_days(p.income_level_days + p.minimum_level_days, tr)}"
+             for i, p in enumerate(result.parents)]
+    return format_list(parts, style="standard", locale=locale)
+
+
+def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], locale: str,
+              tr: gettext.NullTranslations, money: Money = kronor) -> list[str]:
+    """Two or three sentences: what changes for the parent whose days change most."""
+    first, last = results[0], results[-1]
+    focus = max((0, 1), key=lambda i: abs(
+        first.parents[i].income_level_days + first.parents[i].minimum_level_days
+        - last.parents[i].income_level_days - last.parents[i].minimum_level_days))
+    a, b = first.parents[focus], last.parents[focus]
+    years = len(a.years)
+    role = scenario.parents[focus].role
+    out = [
+        income_sentence(role, years, tr).format(
+            name=names[focus], n=years,
+            days_a=_days(a.income_level_days + a.minimum_level_days, tr),
+            days_b=_days(b.income_level_days + b.minimum_level_days, tr),
+            income_a=money(a.income_over_years_sek, locale),
+            income_b=money(b.income_over_years_sek, locale)),
+        tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
+            pension_a=money(a.pension_credits_over_years_sek, locale),
+            pension_b=money(b.pension_credits_over_years_sek, locale)),
+        # only the rights earned in the modelled years, not the parent's whole pension
+        tr.gettext("The rights from these years alone add about {monthly_a} and {monthly_b} "
+                   "a month to the pension from age 65 (an estimate).").format(
+            monthly_a=money(a.monthly_pension_estimate_sek, locale),
+            monthly_b=money(b.monthly_pension_estimate_sek, locale)),
+    ]
+    # the assumption before the numbers, the reason right after the income sentence
+    entry = entry_sentences(scenario, results, focus, names, locale, tr, money)
+    out = entry[:1] + out[:1] + entry[1:] + out[1:]
+    if a.income_over_years_low_sek is not None:
+        out.append(career_sentence(role, tr).format(
+            name=names[focus],
+            low=money(a.income_over_years_sek - a.income_over_years_high_sek, locale),
+            high=money(a.income_over_years_sek - a.income_over_years_low_sek, locale)))
+    return out
+
+
+def table(results: list[SplitResult], names: list[str], locale: str, years: int,
+          tr: gettext.NullTranslations, caption: str) -> str:
+    heads = [tr.gettext("Split"), tr.gettext("Parent"), tr.gettext("Days"),
+             tr.gettext("Benefit per day"), tr.gettext("Benefit in total"),
+             tr.gettext("Income the first year"),
+             tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years),
+             tr.gettext("Pension rights over the same years"),
+             tr.gettext("Pension per month from age 65, from these years only (estimate)")]
+    rows = []
+    for result in results:
+        label = escape(split_label(result, names, tr, locale))
+        for index, p in enumerate(result.parents):
+            first_cell = (f'<th scope="rowgroup" rowspan="2">{label}</th>' if index == 0 else "")
+            days = tr.gettext("{income} + {lowest}").format(
+                income=p.income_level_days, lowest=p.minimum_level_days)
+            rows.append(
+                f"<tr>{first_cell}<th scope=\"row\">{escape(names[index])}</th>"
+                f"<td>{escape(days)}</td><td>{kronor(p.daily_benefit_sek, locale)}</td>"
+                f"<td>{kronor(p.benefit_paid_sek, locale)}</td>"
+                f"<td>{kronor(p.leave_year_income_sek, locale)}</td>"
+                f"<td>{kronor(p.income_over_years_sek, locale)}</td>"
+                f"<td>{kronor(p.pension_credits_over_years_sek, locale)}</td>"
+                f"<td>{kronor(p.monthly_pension_estimate_sek, locale)}</td></tr>")
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    note = escape(tr.gettext("Days: days at the income-based level + days at the lowest level."))
+    # A class keeps Material from wrapping the table in its own (unfocusable) scroll box;
+    # ours scrolls on narrow screens and can be scrolled with the keyboard.
+    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
+            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
+            f"<caption>{escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            f'<p class="klarinfo-example__legend">{note}</p>')
+
+
+def easy_table(results: list[SplitResult], names: list[str], locale: str, years: int,
+               tr: gettext.NullTranslations, caption: str) -> str:
+    """The easy-read table: three columns (parent, days, income over the years), one
+    group of rows per split under a heading row, amounts rounded. Benefit per day,
+    income-based and lowest-level days and pension stay in the standard table; the
+    pension is said in a sentence."""
+    heads = [tr.gettext("Parent"), tr.gettext("Days"),
+             tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years)]
+    groups = []
+    for result in results:
+        label = escape(split_label(result, names, tr, locale))
+        rows = [f'<tr><th scope="colgroup" colspan="3">{label}</th></tr>']
+        rows += [f'<tr><th scope="row">{escape(names[index])}</th>'
+                 f"<td>{p.income_level_days + p.minimum_level_days}</td>"
+                 f"<td>{kronor_rounded(p.income_over_years_sek, locale)}</td></tr>"
+                 for index, p in enumerate(result.parents)]
+        groups.append(f"<tbody>{''.join(rows)}</tbody>")
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
+            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
+            f"<caption>{escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead>{''.join(groups)}</table></div>")
+
+
+def chart(results: list[SplitResult], names: list[str], locale: str, rtl: bool, ident: str,
+          title: str, description: str, tr: gettext.NullTranslations,
+          money: Money = kronor) -> str:
+    """Horizontal bars of income over the years, per split and parent, each bar with its
+    value written above it, sized for a phone screen (it scales up on wider screens)."""
+    width, margin, bar_h = 360, 8, 14
+    value_max = max(p.income_over_years_sek for r in results for p in r.parents) or 1
+    y = 4
+    parts = []
+    for result in results:
+        y += 18
+        parts.append(_text(margin, y, escape(split_label(result, names, tr, locale)), width, rtl,
+                           weight="bold"))
+        for index, p in enumerate(result.parents):
+            y += 20
+            parts.append(_text(margin, y, f"{escape(names[index])}: "
+                               f"{money(p.income_over_years_sek, locale)}", width, rtl))
+            y += 5
+            length = max(2, round((width - 2 * margin) * p.income_over_years_sek / value_max))
+            x = margin if not rtl else width - margin - length
+            parts.append(f'<rect x="{x}" y="{y}" width="{length}" height="{bar_h}" '
+                         f'fill="{COLOURS[index]}"/>')
+            y += bar_h
+        y += 10
+    direction = ' direction="rtl"' if rtl else ""
+    return (f'<svg class="klarinfo-example__chart" viewBox="0 0 {width} {y}" '
+            f'role="img" aria-labelledby="{ident}-t {ident}-d" '
+            f'xmlns="http://www.w3.org/2000/svg"{direction}>'
+            f'<title id="{ident}-t">{escape(title)}</title>'
+            f'<desc id="{ident}-d">{escape(description)}</desc>{"".join(parts)}</svg>')
+
+
+def _text(x: float, y: float, content: str, width: int, rtl: bool, fill: str = "#1a1a1a",
+          weight: str = "normal") -> str:
+    if rtl:
+        x = width - x  # with direction="rtl" on the svg, "start" is the right-hand end
+    anchor = "start"
+    return (f'<text x="{x}" y="{y}" text-anchor="{anchor}" fill="{fill}" '
+            f'font-weight="{weight}" font-size="14">{content}</text>')
+
+
+def rounded_note(tr: gettext.NullTranslations) -> str:
+    """Said under easy-read examples, whose amounts are rounded (money.rounded)."""
+    # Translators: shown only in easy-read editions (sv-latt), whose amounts are rounded.
+    return tr.gettext("The amounts are rounded.")
+
+
+def condition_note(tr: gettext.NullTranslations, ibb: int, years: int) -> str:
+    """The earnings condition (förvärvsvillkoret) wherever barnår are counted: they only
+    reach the pension if the parent later earns enough, which many parents far from the
+    labour market may not."""
+    return tr.ngettext(
+        "Child-rearing years only count towards the pension if the parent later earns at "
+        "least {ibb} income base amounts a year in {n} year before the year they turn 70.",
+        "Child-rearing years only count towards the pension if the parent later earns at "
+        "least {ibb} income base amounts a year in {n} years before the year they turn 70.",
+        years).format(ibb=ibb, n=years)
+
+
+def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: bool,
+           tr: gettext.NullTranslations, ident: str, explain_href: str | None = None,
+           condition: tuple[int, int] | None = None, easy: bool = False) -> str:
+    """``condition``: (income base amounts, years) of the earnings condition for barnår.
+    ``easy``: the easy-read form — rounded amounts and the three-column table."""
+    money: Money = kronor_rounded if easy else kronor
+    names = [parent_name(p, scenario.parents[i].role, i, tr)
+             for i, p in enumerate(results[0].parents)]
+    years = len(results[0].parents[0].years)
+    title = tr.gettext("Example: how sharing the days changes income and pension")
+    year_note = tr.gettext("Rules for {year}. Amounts before tax.").format(year=scenario.year)
+    said = sentences(scenario, results, names, locale, tr, money)
+    if easy:
+        said.append(rounded_note(tr))
+    assumed = format_list([tr.gettext("{name}: {income} a month before the child").format(
+        name=names[i], income=money(p.monthly_income, locale))
+        for i, p in enumerate(scenario.parents)], style="standard", locale=locale)
+    caption = f"{title}. {assumed}. {year_note}"
+    description = " ".join(said)
+    chart_title = tr.ngettext("Income over {n} year per parent", "Income over {n} years per "
+                              "parent", years).format(n=years)
+    svg = chart(results, names, locale, rtl, ident, chart_title, description, tr, money)
+    data = (easy_table(results, names, locale, years, tr, caption) if easy
+            else table(results, names, locale, years, tr, caption))
+    disclaimer = tr.gettext(
+        "This is an example, not a decision about you. It leaves out tax, occupational "
+        "pension and guarantee pension. Försäkringskassan decides your benefit.")
+    if condition is not None:
+        disclaimer = f"{disclaimer} {condition_note(tr, *condition)}"
+    body = "".join(f"<p>{escape(s)}</p>" for s in said)
+    how = tr.gettext("How we calculate")  # not inside an f-string: Babel must extract it
+    more = f' <a href="{escape(explain_href)}">{escape(how)}</a>' if explain_href else ""
+    return (f'<figure class="klarinfo-example" id="{ident}">'
+            f"<figcaption><strong>{escape(title)}</strong> {escape(assumed)}. "
+            f"{escape(year_note)}</figcaption>"
+            f"{body}{svg}{data}"
+            f'<p class="klarinfo-example__note">{escape(disclaimer)}{more}</p></figure>')

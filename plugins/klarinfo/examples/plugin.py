@@ -1,0 +1,103 @@
+"""klarinfo/examples: figures (``{{ rules.x }}``) and worked examples (```life-income```,
+```housing-allowance```, ```unverified-rules```) computed from data/rules.yml, per edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from klarinfo.adapter import pages
+from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base import yaml_lines
+from klarinfo.base.errors import Finding, InputError
+from klarinfo.examples import blocks, placeholders, rules
+
+from .config import ExamplesConfig
+
+_MARKS = ("life-income", "housing-allowance", "unverified-rules", "{{")
+
+
+class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
+
+    def on_config(self, config: Any) -> Any:
+        if self.begin(config):
+            self._load()
+        return config
+
+    def _load(self) -> None:
+        root = self.context.root
+        self.reported: set[str] = set()  # findings already logged in this build (all editions)
+        self.unfilled_pages: set[str] = set()  # pages whose Markdown had unfilled placeholders
+        try:
+            self.rules = rules.load(root / self.config.rules_file, self.config.rules_file)
+            presets = root / self.config.presets_file
+            self.presets = yaml_lines.load(presets.read_text(encoding="utf-8"),
+                                           self.config.presets_file) or {}
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        # Files, not data/: a data file next to mkdocs.yml must not make the whole
+        # project (site/ too) watched.
+        root = Path(config.config_file_path).parent
+        for path in (root / self.config.rules_file, root / self.config.presets_file):
+            if path.exists():
+                server.watch(str(path), recursive=False)
+        return server
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        """Placeholders first (they keep line numbers), then the example blocks."""
+        if not any(mark in markdown for mark in _MARKS):
+            return markdown
+        context = self.context
+        edition = pages.source_edition(page, context)
+        offset = pages.body_offset(markdown, page)
+        shown = pages.shown(page, context)
+        explain = get_relative_url(f"{edition.url_prefix}{self.config.explain_page}/", page.url)
+        example = blocks.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
+                                 context.translator(edition), self.rules.years[-1], explain,
+                                 easy=edition.id in self.config.easy_read)
+        expanded, findings = placeholders.expand(
+            markdown, shown, self.rules, edition.lang,
+            site={**dict(config.extra), "site_url": config.site_url or ""})
+        # A generated page (the glossary) quotes titles and terms: reported where written.
+        unfilled = [] if page.file.generated_by else placeholders.unfilled(expanded, shown)
+        if unfilled:
+            self.unfilled_pages.add(shown)
+        expanded, more = blocks.expand(expanded, shown, example)
+        for finding in findings + unfilled + more:
+            self._warn_once(blocks.shifted(finding, offset))
+        return expanded
+
+    def _warn_once(self, finding: Finding) -> None:
+        """A finding about a Swedish page is found again in every edition that shows it
+        untranslated; say it once."""
+        if str(finding) not in self.reported:
+            self.reported.add(str(finding))
+            log.warning(str(finding))
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """A last net for braces that reached the page's text some other way than its
+        Markdown body (front matter title or description, a generated block)."""
+        shown = pages.shown(page, self.context)
+        if shown in self.unfilled_pages or page.file.generated_by:
+            return output  # reported from the Markdown with lines; or quoted where written
+        texts = [page.title or "", str(page.meta.get("description") or "")]
+        found = placeholders.unfilled_in_html(page.content or "") + [
+            snippet for t in texts for snippet in placeholders.unfilled_in_text(t)]
+        source = page.file.content_string
+        quoted = " ".join(title for title, _ in self.context.titles)  # reported at their pages
+        for snippet in found:
+            start = source.find(snippet)
+            if start < 0 and snippet in quoted:
+                continue
+            where = "" if start >= 0 else " (not in this file: from a template, a catalog or " \
+                "a generated block on this page)"
+            line = source.count("\n", 0, start) + 1 if start >= 0 else None
+            self._warn_once(Finding(shown, line, f"placeholder {snippet!r} was not filled in"
+                                    f"{where}; readers would see the raw braces",
+                                    placeholders.LEFTOVER_FIX))
+        return output

@@ -1,0 +1,135 @@
+"""klarinfo/glossary: the termbase, terms checked on every page, popovers at a term's
+first use, and the generated glossary page of each edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from klarinfo.adapter import pages
+from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base.errors import InputError
+from klarinfo.glossary import check, termbase
+from klarinfo.glossary import page as glossary_page
+from klarinfo.glossary.markup import Definition, mark_first_uses
+from klarinfo.glossary.matching import Matcher
+
+from .config import GlossaryConfig
+
+
+class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
+
+    @event_priority(-111)  # after klarinfo/editions knows the editions
+    def on_config(self, config: Any) -> Any:
+        if self.begin(config):
+            self._load()
+        return config
+
+    def _load(self) -> None:
+        context = self.context
+        folder = context.root / self.config.glossary_dir
+        try:
+            context.termbase, findings = termbase.load(
+                folder, [e.id for e in context.editions], context.root)
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        for finding in findings:
+            log.warning(str(finding))
+        context.matchers = {e.id: Matcher(context.termbase, e.id, e.lang)
+                            for e in context.editions}
+        self.term_uses: dict[tuple[str, str], list[check.Use]] = {}
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        path = Path(config.config_file_path).parent / self.config.glossary_dir
+        if path.exists():
+            server.watch(str(path), recursive=True)
+        return server
+
+    @event_priority(-110)  # after i18n chose this edition's files
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """Scan this edition's pages for terms once; add its glossary page."""
+        edition = self.context.edition
+        matcher = self.context.matchers[edition.id]
+        used_on: dict[str, list[tuple[str, str]]] = {}
+        for file in files.documentation_pages():
+            if getattr(file, "locale", edition.id) != edition.id or file.generated_by:
+                continue
+            text = file.content_string
+            uses = check.scan(text, matcher)
+            norm = pages.norm(file)
+            self.term_uses[(edition.id, norm)] = uses
+            for term_id in check.used_ids(uses, approved_only=True):
+                used_on.setdefault(term_id, []).append((pages.title(text, norm), norm))
+        files.append(self._glossary_file(config, used_on))
+        return files
+
+    def _glossary_file(self, config: Any, used_on: dict) -> File:
+        context = self.context
+        edition = context.edition
+        src = f"{edition.id}/{glossary_page.SLUG}.md"
+        content = glossary_page.render(context.termbase, edition.id, edition.lang, used_on,
+                              context.translator(edition))
+        file = File.generated(config, src, content=content)
+        file.dest_uri = f"{edition.url_prefix}{glossary_page.SLUG}/index.html"
+        # the attributes mkdocs-static-i18n gives the files it creates
+        file.locale = file.localization = file.locale_alternate_of = edition.id
+        file.norm_src_uri = f"{glossary_page.SLUG}.md"
+        file.alternates = {
+            e.id: SimpleNamespace(url=f"{e.url_prefix}{glossary_page.SLUG}/", locale=e.id)
+            for e in context.editions
+        }
+        return file
+
+    @event_priority(30)  # after klarinfo/editions marked outdated translations
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        if pages.is_own(page, self.context) and not page.file.generated_by:
+            self._check_terms(page)
+        return markdown
+
+    def _check_terms(self, page: Any) -> None:
+        context = self.context
+        edition = context.edition
+        norm = pages.norm(page.file)
+        uses = self.term_uses.get((edition.id, norm), [])
+        shown, tr = pages.shown(page, context), context.translator(edition)
+        for line in check.deprecated(uses, shown, tr):
+            log.warning(line)
+        lines: list[str] = []
+        if not edition.default:
+            default = context.default
+            source = self.term_uses.get((default.id, norm))
+            if source is not None:
+                source_path = f"{Path(shown).parts[0]}/{default.id}/{norm}"
+                lines += check.consistency(
+                    check.used_ids(source, approved_only=True), source_path, uses,
+                    shown, edition.id, context.termbase, tr,
+                    first_line=pages.first_content_line(page.file.content_string))
+        # An outdated translation cannot follow the newer Swedish terms yet: the reader
+        # sees the outdated notice, and the translator gets these as hints, not failures.
+        report = log.info if page.meta.get("klarinfo_outdated") else log.warning
+        for line in lines:
+            report(line)
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """The first use of each term: a button with its definition (after the safety net)."""
+        if page.file.generated_by:
+            return html
+        context = self.context
+        edition = pages.source_edition(page, context)
+        target = get_relative_url(f"{edition.url_prefix}{glossary_page.SLUG}/", page.url)
+        definitions = {}
+        for term in context.termbase.terms:
+            entry = term.entries.get(edition.id)
+            if entry is not None:
+                definitions[term.id] = Definition(entry.term, entry.definition,
+                                                  f"{target}#{term.id}")
+        more = context.translator(edition).gettext("More in the glossary")
+        marked, _ = mark_first_uses(html, context.matchers[edition.id], definitions, more)
+        return marked
+

@@ -1,0 +1,9 @@
+"""Partners: our pages on other sites.
+
+Embed views, oEmbed and JSON Feed per edition (``embed``, response schemas in
+``schemas/``), and who may frame which pages (``framing``).
+"""
+
+from klarinfo.partners.framing import EMBED_PREFIX
+
+__all__ = ["EMBED_PREFIX"]

@@ -1,0 +1,235 @@
+"""Pages for partner sites: chrome-less embed views, oEmbed responses and a JSON Feed.
+
+Why: partners such as informationsverige.se want our pages inside theirs, always
+current, without copying text. Every page of every edition gets an embed view at
+``embed/<page url>`` (the article only, same language and direction, a link back to
+the full page), an oEmbed response next to it (``embed/<page url>oembed.json``), and
+each edition a feed (``feed/<edition>.json``) listing its pages for partners.
+
+Message format of the auto-height script (version 1), posted to the parent window:
+``{"type": "klarinfo:embed-height", "version": 1, "height": <CSS px>, "url": <embed URL>}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from html import escape, unescape
+from pathlib import Path
+from urllib.parse import urljoin
+
+MESSAGE_TYPE = "klarinfo:embed-height"
+MESSAGE_VERSION = 1
+OEMBED_WIDTH, OEMBED_HEIGHT = 640, 800
+JSON_FEED = "https://jsonfeed.org/version/1.1"
+
+
+@dataclass(frozen=True)
+class EmbedPage:
+    url: str  # site-relative page URL, e.g. "ar/tolk/" ("" for the Swedish start page)
+    edition: str
+    lang: str
+    dir: str
+    title: str
+    content: str  # the article HTML as the page shows it
+    reviewed: str | None = None
+    summary: str = ""
+    quick_exit: bool = False
+    notices: tuple[str, ...] = ()  # honest-labelling notices, already in HTML
+    alternates: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
+    # (edition, lang, site-relative url) of the page's translations
+    # The Swedish page shown because this edition has no translation: it gets an embed
+    # view (so links between embed views hold) but no oEmbed response or feed entry.
+    fallback: bool = False
+
+
+def embed_url(page_url: str) -> str:
+    return f"embed/{page_url}"
+
+
+def oembed_url(page_url: str) -> str:
+    return f"embed/{page_url}oembed.json"
+
+
+def _up(page_url: str) -> str:
+    """Relative path from an embed view back to the site root."""
+    return "../" * (embed_url(page_url).count("/"))
+
+
+_TAGS = re.compile(r"<[^>]+>")
+# glossary definitions (klarinfo.glossary.markup) are popovers, not part of the sentence
+_DEFINITIONS = re.compile(r'<span class="klarinfo-term__definition"[^>]*>.*?</span>', re.S)
+_FIRST_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+
+
+def summary_of(content: str, limit: int = 240) -> str:
+    """The first paragraph as plain text, cut at a word: a feed summary for partners."""
+    match = _FIRST_P.search(_DEFINITIONS.sub("", content))
+    text = " ".join(unescape(_TAGS.sub("", match.group(1))).split()) if match else ""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def iframe(src: str, title: str, height: int = OEMBED_HEIGHT) -> str:
+    """The snippet partners paste: works alone; with our embed.js it also fits its height."""
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" '
+            f'style="width:100%;height:{height}px;border:0" loading="lazy" '
+            f'referrerpolicy="no-referrer" data-klarinfo-embed></iframe>')
+
+
+SNIPPETS_BLOCK = re.compile(r"^```embed-snippets[ \t]*\n```[ \t]*$", re.M)
+
+
+def snippets_html(pages: Iterable[tuple[str, str]], site_url: str) -> str:
+    """For the partner page: each page's copy-paste snippet, one closed <details> each."""
+    return "\n\n".join(
+        f'<details class="klarinfo-snippet"><summary>{escape(title)}</summary>\n'
+        f"<pre><code>{escape(iframe(urljoin(site_url, embed_url(url)), title))}</code></pre>\n"
+        f"</details>" for title, url in sorted(pages, key=lambda p: p[1]))
+
+
+def notices(texts: Mapping[str, str], original: str | None, draft: bool,
+            outdated: bool, fallback: bool = False) -> tuple[str, ...]:
+    """The page's honest-labelling notices, as the full page shows them (see main.html)."""
+    def notice(kind: str, text_key: str, link_key: str) -> str:
+        link = (f' <a href="{escape(original)}" hreflang="sv" target="_top">'
+                f"{escape(texts.get(link_key, link_key))}</a>" if original else "")
+        return (f'<div class="klarinfo-notice klarinfo-notice--{kind}" role="note"><p>'
+                f"{escape(texts.get(text_key, text_key))}{link}</p></div>")
+    if fallback:
+        text = escape(texts.get("klarinfo.fallback.notice", "klarinfo.fallback.notice"))
+        return (f'<div class="klarinfo-notice klarinfo-notice--fallback" role="note"><p>'
+                f"{text}</p></div>",)
+    out = []
+    if outdated:
+        out.append(notice("outdated", "klarinfo.outdated.notice", "klarinfo.outdated.link"))
+    if draft:
+        out.append(notice("draft", "klarinfo.draft.notice", "klarinfo.draft.original"))
+    return tuple(out)
+
+
+def render(page: EmbedPage, site_url: str, site_name: str, texts: Mapping[str, str],
+           exit_url: str) -> str:
+    """The embed view: the article, a source line, our CSS and the height script."""
+    up = _up(page.url)
+    canonical = urljoin(site_url, page.url)
+    exit_bar = ""
+    scripts = f'<script src="{up}assets/embed-height.js"></script>'
+    if page.quick_exit:
+        label = escape(texts.get("klarinfo.exit.label", "klarinfo.exit.label"))
+        hint = escape(texts.get("klarinfo.exit.hint", "klarinfo.exit.hint"))
+        exit_bar = (f'<nav class="klarinfo-exit" aria-label="{label}" data-klarinfo-exit-bar>'
+                    f'<a class="klarinfo-exit__link" href="{escape(exit_url)}" target="_top" '
+                    f'rel="noreferrer nofollow" data-klarinfo-exit>{label}</a>'
+                    f'<span class="klarinfo-exit__hint">{hint}</span></nav>')
+        scripts += f'<script src="{up}assets/quick-exit.js"></script>'
+    source = escape(texts.get("klarinfo.embed.source", "klarinfo.embed.source"))
+    full = escape(texts.get("klarinfo.embed.full", "klarinfo.embed.full"))
+    return (
+        f'<!doctype html>\n<html lang="{page.lang}" dir="{page.dir}">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{escape(page.title)} – {escape(site_name)}</title>\n"
+        f'<link rel="canonical" href="{escape(canonical)}">\n'
+        f'<link rel="stylesheet" href="{up}assets/embed.css">\n'
+        f'<link rel="stylesheet" href="{up}assets/klarinfo.css">\n'
+        f'</head>\n<body dir="{page.dir}" class="klarinfo-embed" data-md-color-scheme="default" '
+        f'data-md-color-primary="custom" data-md-color-accent="custom">\n{exit_bar}\n'
+        f'<main class="md-typeset">\n{"".join(page.notices)}\n{_body(page)}\n</main>\n'
+        f'<footer class="klarinfo-embed__source"><p>{source} {escape(site_name)}: '
+        f'<a href="{escape(canonical)}" target="_top">{full}</a></p></footer>\n'
+        f"{scripts}\n</body>\n</html>\n"
+    )
+
+
+def _body(page: EmbedPage) -> str:
+    if page.fallback:  # Swedish text inside a page in another language, marked as such
+        return f'<div lang="sv" dir="ltr" class="klarinfo-fallback">{page.content}</div>'
+    return page.content
+
+
+def oembed(page: EmbedPage, site_url: str, site_name: str) -> dict[str, object]:
+    """An oEmbed 1.0 'rich' response (oembed.com, section 2.3.4.4)."""
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "title": page.title,
+        "provider_name": site_name,
+        "provider_url": site_url,
+        "html": iframe(urljoin(site_url, embed_url(page.url)), page.title),
+        "width": OEMBED_WIDTH,
+        "height": OEMBED_HEIGHT,
+        "cache_age": 86400,
+    }
+
+
+def feed(edition: str, lang: str, title: str, pages: Iterable[EmbedPage], site_url: str,
+         home_url: str) -> dict[str, object]:
+    """JSON Feed 1.1 of one edition's pages, with our fields under ``_klarinfo``."""
+    items = []
+    for page in sorted(pages, key=lambda p: p.url):
+        item: dict[str, object] = {
+            "id": urljoin(site_url, page.url),
+            "url": urljoin(site_url, page.url),
+            "title": page.title,
+            "summary": page.summary or page.title,
+            "language": page.lang,
+            "_klarinfo": {
+                "edition": page.edition,
+                "embed_url": urljoin(site_url, embed_url(page.url)),
+                "oembed_url": urljoin(site_url, oembed_url(page.url)),
+                "reviewed": page.reviewed,
+                "alternates": [{"edition": e, "language": lang_, "url": urljoin(site_url, u)}
+                               for e, lang_, u in page.alternates],
+            },
+        }
+        if page.reviewed:
+            item["date_modified"] = f"{page.reviewed}T00:00:00Z"
+        items.append(item)
+    return {
+        "version": JSON_FEED,
+        "title": title,
+        "home_page_url": urljoin(site_url, home_url),
+        "feed_url": urljoin(site_url, f"feed/{edition}.json"),
+        "language": lang,
+        "items": items,
+    }
+
+
+def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
+          texts: Mapping[str, Mapping[str, str]], exit_url: str,
+          editions: Iterable[tuple[str, str, str]]) -> list[Path]:
+    """Embed views, oEmbed responses and feeds into the built site; returns the files."""
+    written = []
+    pages = list(pages)
+    for page in pages:
+        view = site / embed_url(page.url) / "index.html"
+        view.parent.mkdir(parents=True, exist_ok=True)
+        view.write_text(render(page, site_url, site_name, texts.get(page.edition, {}), exit_url),
+                        encoding="utf-8")
+        written.append(view)
+        if page.fallback:
+            continue
+        response = site / oembed_url(page.url)
+        response.write_text(json.dumps(oembed(page, site_url, site_name), ensure_ascii=False,
+                                       indent=1), encoding="utf-8")
+        written.append(response)
+    schemas = Path(__file__).parent / "schemas"
+    (site / "feed").mkdir(parents=True, exist_ok=True)
+    for name, target in (("feed.schema.json", "schema.json"),
+                         ("oembed.schema.json", "oembed.schema.json")):
+        (site / "feed" / target).write_text((schemas / name).read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    for edition, lang, home in editions:
+        path = site / "feed" / f"{edition}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = feed(edition, lang, f"{site_name} ({edition})",
+                    [p for p in pages if p.edition == edition and not p.fallback], site_url,
+                    home)
+        path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+        written.append(path)
+    return written

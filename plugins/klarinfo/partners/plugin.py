@@ -1,0 +1,88 @@
+"""klarinfo/partners: an embed view of every page, oEmbed and a JSON Feed per edition,
+and the partner page's ready-made snippets."""
+
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from klarinfo.adapter import pages
+from klarinfo.adapter.base import CapabilityPlugin
+from klarinfo.editions import Alternate
+from klarinfo.partners import embed, framing
+
+from .config import PartnersConfig
+
+
+class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
+
+    @event_priority(-111)  # after klarinfo/editions knows the editions
+    def on_config(self, config: Any) -> Any:
+        if self.begin(config):
+            problems = framing.check_partners(self.config.partners)
+            if problems:
+                raise PluginError("mkdocs.yml: " + "; ".join(problems))
+            self.context.partners = tuple(self.config.partners)
+            self.embeds: list[embed.EmbedPage] = []
+        return config
+
+    @event_priority(-10)  # last: the snippets block's lines would shift every finding
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        if "```embed-snippets" in markdown:
+            markdown = embed.SNIPPETS_BLOCK.sub(
+                lambda _: embed.snippets_html(self.context.titles, config.site_url or ""),
+                markdown)
+        return markdown
+
+    @event_priority(-10)  # after klarinfo/safety decided which pages get the quick exit
+    def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
+        edition = self.context.edition
+        alternates = pages.alternates(page, self.context)
+        site_url = config.site_url or ""
+        if page.file.locale == edition.id or edition.default:
+            context["klarinfo_oembed"] = urljoin(site_url, embed.oembed_url(page.url))
+            self.embeds.append(self._embed_page(page, alternates, site_url))
+        elif not page.file.generated_by:
+            self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
+        return context
+
+    def _embed_page(self, page: Any, alternates: list[Alternate], site_url: str,
+                    fallback: bool = False) -> embed.EmbedPage:
+        edition = self.context.edition
+        original = next((a.url for a in alternates if a.edition.default), None)
+        texts = self.context.theme_texts.get(edition.id, {})
+        meta = page.meta
+        return embed.EmbedPage(
+            url=page.url, edition=edition.id, lang=edition.lang, dir=edition.dir,
+            title=unescape(page.title or ""), content=page.content or "",
+            reviewed=str(meta["reviewed"]) if meta.get("reviewed") else None,
+            summary=unescape(str(meta.get("description") or ""))
+            or embed.summary_of(page.content or ""),
+            # embed views stand alone on a partner's page: no footer or glossary of ours
+            # leads there from a violence page, so only the violence page's own view
+            quick_exit=bool(meta.get("quick_exit")) and not meta.get("klarinfo_exit_linked"),
+            notices=embed.notices(
+                texts, urljoin(site_url, original) if original is not None else None,
+                draft=meta.get("translation_status") == "draft",
+                outdated=bool(meta.get("klarinfo_outdated")), fallback=fallback),
+            alternates=tuple((a.edition.id, a.edition.lang, a.url) for a in alternates
+                             if a.translated and a.edition != edition),
+            fallback=fallback,
+        )
+
+    @event_priority(-111)  # the outer build, after every edition
+    def on_post_build(self, *, config: Any) -> None:
+        if self.context.inner_build:
+            return
+        name = self.config.provider_name or config.site_name
+        built = {e.edition for e in self.embeds}
+        embed.write(Path(config.site_dir), self.embeds, config.site_url or "", name,
+                    self.context.theme_texts,
+                    str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
+                    [(e.id, e.lang, e.url_prefix) for e in self.context.editions
+                     if e.id in built])

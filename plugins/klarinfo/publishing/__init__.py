@@ -1,0 +1,7 @@
+"""Publishing: only a complete, checked site goes live.
+
+Build into a staging folder and swap it in on success (``staging``), links and anchors
+that resolve (``links``, ``anchor_links``), Material's bundle narrowed (``material_bundle``),
+a free port for ``make site`` (``ports``) and the build log watched for warnings
+(``log_watch``).
+"""

@@ -1,0 +1,12 @@
+"""Options of klarinfo/publishing (also accepted under ``- klarinfo:``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class PublishingConfig(Config):
+    #: true: `mkdocs build` without --strict publishes a site that has warnings. Default
+    #: false: such a build fails and keeps the last good site (`mkdocs serve` only warns).
+    allow_warnings = opt.Type(bool, default=False)

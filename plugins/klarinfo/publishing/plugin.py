@@ -1,0 +1,135 @@
+"""klarinfo/publishing: pages readers must not get are left out, the site is built in a
+staging folder and swapped in only when the whole build succeeded, and a build with
+warnings does not publish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from klarinfo.adapter import pages
+from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base import page_checks, text_files
+from klarinfo.base.errors import Finding, InputError
+from klarinfo.publishing import material_bundle, staging
+from klarinfo.publishing.log_watch import LogWatch
+
+from .config import PublishingConfig
+
+
+class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
+    site_dir: Path | None = None
+    staging: Path | None = None
+    log_watch: LogWatch | None = None
+    failed = False
+
+    @event_priority(-109)  # first of ours: every warning from here on is counted
+    def on_config(self, config: Any) -> Any:
+        if self.begin(config):
+            self._stop_watching()
+            self.failed = False
+            self.site_dir = self.staging = None
+            self.source_checks: dict[str, tuple[bool, list[Finding]]] = {}  # path → result
+            self.log_watch = LogWatch(Path(config.docs_dir), self.context.root)
+            self.log_watch.start()
+            if self.command == "build":
+                self.site_dir = Path(config.site_dir)
+                self.staging = staging.staging_dir(self.site_dir)
+                config.site_dir = str(self.staging)
+        return config
+
+    @event_priority(-50)  # before i18n (-100) picks each page or its Swedish fallback
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """Check every page's source; leave out the ones readers must not get.
+
+        A translation with no text yet (the scaffold of make new-translation) and a page
+        that is not UTF-8 are removed before i18n sees the files, so i18n serves the
+        Swedish page under the missing-translation notice, as for a page never started.
+        Every build drops them (the alternates of other editions must agree); only the
+        build of the page's own edition reports them, so each is reported once.
+        """
+        ids = {e.id for e in self.context.editions}
+        for file in list(files.documentation_pages()):
+            parts = Path(file.src_uri).parts
+            if file.generated_by or file.abs_src_path is None or parts[0] not in ids:
+                continue
+            if file.abs_src_path not in self.source_checks:  # once per file and build
+                self.source_checks[file.abs_src_path] = self._check_source(file, parts)
+            drop, problems = self.source_checks[file.abs_src_path]
+            if drop:
+                files.remove(file)
+            for finding in problems if parts[0] == self.context.edition.id else ():
+                log.warning(str(finding))
+        return files
+
+    def _check_source(self, file: Any, parts: tuple[str, ...]) -> tuple[bool, list[Finding]]:
+        """(leave the page out?, findings) for one page's source file."""
+        default = self.context.default.id
+        shown = pages.relative(Path(file.abs_src_path), self.context.root)
+        try:
+            text = text_files.read(Path(file.abs_src_path), shown)
+        except InputError as exc:
+            left_out = ("the page is left out" if parts[0] == default else
+                        "readers get the Swedish page")
+            return True, [Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)
+                          for f in exc.findings]
+        problems = page_checks.front_matter(text, shown)
+        empty = page_checks.empty_page(text, shown, parts[0] == default,
+                                       Path(*parts[1:]).as_posix(), parts[0])
+        if empty is not None:
+            problems.append(empty)
+        return empty is not None and parts[0] != default, problems
+
+    @event_priority(-120)  # the outer build, after everything else has written its files
+    def on_post_build(self, *, config: Any) -> None:
+        if self.context.inner_build:
+            return
+        try:
+            if not material_bundle.patch_site(Path(config.site_dir)):
+                raise PluginError("Material's JavaScript bundle was not found in the built site")
+        except material_bundle.BundleChanged as exc:
+            raise PluginError(str(exc)) from None
+        self._refuse_warnings(config)
+
+    def _refuse_warnings(self, config: Any) -> None:
+        """`mkdocs build` without --strict must not publish a site with findings either:
+        fail before the staging folder is swapped in, so the last good site stays.
+        `mkdocs serve` (make site) only shows them; allow_warnings: true publishes anyway."""
+        watch = self.log_watch
+        if (self.command != "build" or config.strict or self.config.allow_warnings
+                or watch is None or not watch.warnings):
+            return
+        raise PluginError(
+            f"{watch.warnings} warning(s) above: the site was not published "
+            f"({self.site_dir} still holds the last good site) — fix them (make site shows "
+            "them while you edit), or set KLARINFO_ALLOW_WARNINGS=true to publish anyway")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+
+    def on_shutdown(self) -> None:
+        if self.staging is not None and self.site_dir is not None:
+            if self.failed or not self.staging.exists():
+                staging.discard(self.staging)
+                log.error(f"build failed; {self.site_dir} still holds the last good site")
+            else:
+                staging.promote(self.staging, self.site_dir)
+                self._write_beside_site(self.site_dir.parent)
+        self.staging = None
+        self._stop_watching()
+
+    def _write_beside_site(self, folder: Path) -> None:
+        """Server config and internal reports go next to the site folder, never into it:
+        everything in the site folder is published."""
+        for name, text in (self.context.beside_site if self.context else {}).items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+
+    def _stop_watching(self) -> None:
+        if self.log_watch is not None:
+            self.log_watch.stop()
+            self.log_watch = None
