@@ -65,3 +65,35 @@ def test_each_role_uses_its_own_string(edition):
 def test_a_parent_without_a_gender_keeps_the_name():
     sentences = first_sentences("ar", ("parent", "parent"))
     assert sentences[0].startswith("إذا أخذ الوالد 1 390 يوما")
+
+
+HORIZON = {  # edition → the words that name the study's horizon, with 4 from data/rules.yml
+    "sv": "fram till 4 år efter att ledigheten började, eftersom studien",
+    "sv-latt": "Vi räknar bara med lägre lön i 4 år efter att ledigheten började.",
+    "en": "up to 4 years after the leave began, because the study we use measured pay",
+    "ar": "حتى 4 سنوات بعد بداية الإجازة، لأن الدراسة",
+    "so": "ilaa 4 sano kadib markii fasaxu bilaabmay, sababtoo ah daraasadda",
+}
+
+
+@pytest.mark.parametrize("edition", list(HORIZON))
+def test_the_career_range_names_the_horizon_the_study_measured(edition):
+    said = first_sentences(edition, ("mother", "father"))
+    # the horizon comes right after the range it limits, in the edition's own words
+    assert HORIZON[edition] in said[-1], said[-1]
+    assert said[-1] != said[-2] and "{" not in said[-1]
+
+
+def test_the_horizon_in_the_sentence_is_the_one_in_the_rules():
+    # Arabic has six plural forms: 1, 2 and 3–10 read differently; the number follows the rules
+    tr = messages.translator(ROOT / "locales", "ar")
+    assert "حتى سنة واحدة بعد" in life_income_render.horizon_sentence(1, tr)
+    assert "حتى سنتين بعد" in life_income_render.horizon_sentence(2, tr)
+    assert "حتى 3 سنوات بعد" in life_income_render.horizon_sentence(3, tr)
+    r = rules.load(ROOT / "data" / "rules.yml")
+    data = {"year": 2026, "parents": [{"role": "mother", "monthly_income": 28000},
+                                      {"role": "father", "monthly_income": 36000}],
+            "splits": [{"days": [390, 90]}, {"days": [240, 240]}]}
+    results = life_income.compute(life_income.scenario_from(data, "t.md"), r)
+    assert results[0].parents[0].career_horizon_years == int(
+        r.at(2026).career_effect_horizon_years) == 4

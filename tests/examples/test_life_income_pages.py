@@ -88,13 +88,13 @@ def test_broken_example_fails_the_strict_build_at_its_line(tmp_path):
     assert "reserved days cannot be transferred" in result.output
 
 
-HOUSING = {  # edition → its title words, its way of writing 9 400 kronor (repayment under the 2026
+HOUSING = {  # edition → its title words, its way of writing 10 000 kronor (repayment under the 2026
     # rules, worked by hand in test_housing_allowance_core) and a table heading
-    "sv": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Slutligt (taxerad inkomst)"),
-    "sv-latt": ("Exempel: preliminärt och slutligt bostadsbidrag", "9\xa0400\xa0kr", "Bostadsbidrag på ett år"),
-    "en": ("Example: preliminary and final housing allowance", "SEK\xa09,400", "Final (taxed income)"),
-    "ar": ("مثال: إعانة السكن المبدئية والنهائية", "9,400\xa0SEK", "نهائية (الدخل الخاضع للضريبة)"),
-    "so": ("Tusaale: kaalmada guriga ee ku meel gaarka ah", "SEK\xa09,400", "Kama dambays (dakhliga la canshuuray)"),
+    "sv": ("Exempel: preliminärt och slutligt bostadsbidrag", "10\xa0000\xa0kr", "Slutligt (taxerad inkomst)"),
+    "sv-latt": ("Exempel: preliminärt och slutligt bostadsbidrag", "10\xa0000\xa0kr", "Bostadsbidrag på ett år"),
+    "en": ("Example: preliminary and final housing allowance", "SEK\xa010,000", "Final (taxed income)"),
+    "ar": ("مثال: إعانة السكن المبدئية والنهائية", "10,000\xa0SEK", "نهائية (الدخل الخاضع للضريبة)"),
+    "so": ("Tusaale: kaalmada guriga ee ku meel gaarka ah", "SEK\xa010,000", "Kama dambays (dakhliga la canshuuray)"),
 }
 
 

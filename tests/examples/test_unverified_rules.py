@@ -60,12 +60,12 @@ def test_labels_are_escaped_and_unknown_names_are_findings_at_their_line():
     assert "p.md:13: 'checked' has no label text" in shown
 
 
-LABELS = {  # edition → the label its page gives the 2026 ceiling for two children, and 7 900 kr
-    "sv": ("Högsta hyra som räknas i bostadsbidraget, två barn", "7\xa0900\xa0kr"),
-    "sv-latt": ("Högsta hyra som räknas, två barn", "7\xa0900\xa0kr"),
-    "en": ("Highest housing cost counted for housing allowance, two children", "SEK\xa07,900"),
-    "ar": ("أعلى تكلفة سكن تُحسب في إعانة السكن، طفلان", "\u200f7,900\xa0SEK"),  # RLM: Babel
-    "so": ("Kharashka guriga ugu badan ee la xisaabiyo, laba ilmood", "SEK\xa07,900"),
+LABELS = {  # edition → the label its page gives the (unverified) delningstal, and 16.5 written its way
+    "sv": ("Delningstal för pensionen", "16,5"),
+    "sv-latt": ("Talet som pensionen delas med", "16,5"),
+    "en": ("Annuity divisor for the pension", "16.5"),
+    "ar": ("الرقم الذي يُقسم عليه رصيد التقاعد", "16.5"),
+    "so": ("Tirada hawlgabka lagu qaybiyo", "16.5"),
 }
 
 

@@ -112,6 +112,9 @@ class ParentResult:
     income_over_years_high_sek: int | None
     # with an entry plan: the day (counted from the birth, day 0) the parent starts work
     work_start_day: int | None = None
+    # the last year the career range applies, counted from the year the leave starts
+    # (data/rules.yml career_effect_horizon_years): the page names it with the range
+    career_horizon_years: int | None = None
     years: list[dict[str, int]] = field(default_factory=list)
 
 
@@ -330,6 +333,7 @@ def compute(scenario: Scenario, rules: Rules) -> list[SplitResult]:
                 income_over_years_high_sek=_with_career_effect(
                     r, parent, use, years, len(calendar), r.career_effect_per_month_low),
                 work_start_day=starts[index],
+                career_horizon_years=int(r.career_effect_horizon_years),
                 years=years,
             ))
         results.append(SplitResult(split.label, (parents[0], parents[1])))

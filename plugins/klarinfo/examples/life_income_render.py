@@ -91,6 +91,19 @@ def career_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
         "between {low} and {high} less with the first choice (an estimate).")
 
 
+def horizon_sentence(years: int, tr: gettext.NullTranslations) -> str:
+    """Why the career range stops: the study (Johansson 2010, IFAU WP 2010:4) measured pay
+    that many years later, so the model does not extrapolate beyond it. Said of no one
+    parent ("we"), so it needs no role context."""
+    # Translators: {n} is a number of years from data/rules.yml (4 today), counted from
+    # the year the leave began. "the study" is the research behind the range just given.
+    return tr.ngettext(
+        "We only count this lower pay up to {n} year after the leave began, because the "
+        "study we use measured pay only that long after.",
+        "We only count this lower pay up to {n} years after the leave began, because the "
+        "study we use measured pay only that long after.", years).format(n=years)
+
+
 def _months(n: int, tr: gettext.NullTranslations) -> str:
     return tr.ngettext("{n} month", "{n} months", n).format(n=n)
 
@@ -202,6 +215,8 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
             name=names[focus],
             low=money(a.income_over_years_sek - a.income_over_years_high_sek, locale),
             high=money(a.income_over_years_sek - a.income_over_years_low_sek, locale)))
+        if a.career_horizon_years is not None:
+            out.append(horizon_sentence(a.career_horizon_years, tr))
     return out
 
 
