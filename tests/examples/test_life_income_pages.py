@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sitebuild import EDITIONS, build, copy_project
+from sitebuild import EDITIONS, ROOT, build, copy_project
 
 EXPECTED = {  # edition → words from its catalog and its number style
     "sv": ("Exempel: så påverkar delningen", "3\xa0097\xa0447\xa0kr", "Mamma 390 dagar och Pappa 90 dagar"),
@@ -55,6 +55,23 @@ def test_newly_arrived_mother_example_states_its_assumption_and_why(site, editio
     sentences = re.findall(r"<p>(.*?)</p>", figure)
     assert assumption in sentences[0]  # the assumption comes before any number
     assert why in sentences[2]  # right after the income sentence
+
+
+# Issue 14 item 1: the report's common situations of parents far from the labour market.
+REPORT_PRESETS = ("newly-arrived-mother-sfi", "both-without-work", "father-far-from-work")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_report_situations_have_their_example_in_every_edition(site, edition):
+    """Every situation the report names has its example on the page in every edition, and
+    every example block became a figure in the edition's own words (no fallback text)."""
+    source = (ROOT / "docs" / edition / "foraldrapenning.md").read_text(encoding="utf-8")
+    used = re.findall(r"^preset: ([\w-]+)", source, re.M)
+    assert [p for p in REPORT_PRESETS if p not in used] == []
+    figures = re.findall(r'<figure class="klarinfo-example".*?</figure>', page(site, edition),
+                         re.S)
+    assert len(figures) == len(used)
+    assert all(EXPECTED[edition][0] in figure for figure in figures)
 
 
 def test_arabic_chart_is_mirrored(site):
