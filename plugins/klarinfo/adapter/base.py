@@ -3,6 +3,7 @@ when a new build began."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -34,3 +35,14 @@ class CapabilityPlugin(BasePlugin):
             return False
         self.context = context
         return True
+
+    def watch_paths(self, root: Path) -> tuple[Path, ...]:
+        """What `make site` must watch besides docs/ and mkdocs.yml (MkDocs watches those).
+        Files, not their folder, where a folder would make the whole project watched."""
+        return ()
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        for path in self.watch_paths(Path(config.config_file_path).parent):
+            if path.exists():
+                server.watch(str(path), recursive=path.is_dir())
+        return server

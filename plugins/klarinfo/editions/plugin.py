@@ -95,12 +95,8 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         for finding in findings:
             log.warning(str(finding))
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        # Besides docs/ and mkdocs.yml (MkDocs watches those): catalogs and our theme.
-        for path in (Path(config.config_file_path).parent / self.config.locales_dir, THEME_DIR):
-            if path.exists():
-                server.watch(str(path), recursive=True)
-        return server
+    def watch_paths(self, root: Path) -> tuple[Path, ...]:
+        return root / self.config.locales_dir, THEME_DIR  # catalogs and our theme
 
     @event_priority(-110)  # after i18n chose this edition's files
     def on_files(self, files: Any, *, config: Any) -> Any:

@@ -39,14 +39,10 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
         except InputError as exc:
             raise PluginError(str(exc)) from None
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+    def watch_paths(self, root: Path) -> tuple[Path, ...]:
         # Files, not data/: a data file next to mkdocs.yml must not make the whole
         # project (site/ too) watched.
-        root = Path(config.config_file_path).parent
-        for path in (root / self.config.rules_file, root / self.config.presets_file):
-            if path.exists():
-                server.watch(str(path), recursive=False)
-        return server
+        return root / self.config.rules_file, root / self.config.presets_file
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         """Placeholders first (they keep line numbers), then the example blocks."""

@@ -45,11 +45,8 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
                             for e in context.editions}
         self.term_uses: dict[tuple[str, str], list[check.Use]] = {}
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        path = Path(config.config_file_path).parent / self.config.glossary_dir
-        if path.exists():
-            server.watch(str(path), recursive=True)
-        return server
+    def watch_paths(self, root: Path) -> tuple[Path, ...]:
+        return (root / self.config.glossary_dir,)
 
     @event_priority(-110)  # after i18n chose this edition's files
     def on_files(self, files: Any, *, config: Any) -> Any:
