@@ -29,7 +29,7 @@ LONG = {
     "build and the command line must share",
     "readability/score.py": "the three formulas and the profiles that choose between them",
 }
-PLUGIN_LINES, MODULE_LINES = 212, 300
+PLUGIN_LINES, MODULE_LINES = 205, 300  # "~200": editions wires the most events
 
 
 def _modules() -> list[Path]:
