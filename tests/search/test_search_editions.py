@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from browser import DESKTOP
-from sitebuild import EDITIONS
-
 from klarinfo.search import bundle, somali
+from sitebuild import EDITIONS
 
 PREFIXES = {e: "" if e == "sv" else f"{e}/" for e in EDITIONS}
 #: A word of the Swedish pages that no Somali page uses (checked below, so the test
