@@ -17,7 +17,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "klarinfo"
 CAPABILITIES = ("editions", "readability", "glossary", "examples", "partners", "safety",
-                "publishing")
+                "publishing", "search")
 GENERATOR = ("mkdocs", "material", "mkdocs_static_i18n")
 #: Longer modules, and why they stay whole.
 LONG = {

@@ -118,7 +118,7 @@ def test_missing_translation_falls_back_honestly(changed):
         assert links and "so" not in [lang for lang, _ in links]
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/so/tolk/" not in sitemap and "/so/vald/" in sitemap
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "so" / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [d["location"] for d in index["docs"]]
     assert not any(loc.startswith("so/tolk/") for loc in locations)
     assert any(loc.startswith("so/vald/") for loc in locations)

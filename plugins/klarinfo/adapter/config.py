@@ -12,6 +12,7 @@ from klarinfo.partners.config import PartnersConfig
 from klarinfo.publishing.config import PublishingConfig
 from klarinfo.readability.config import ReadabilityConfig
 from klarinfo.safety.config import SafetyConfig
+from klarinfo.search.config import SearchConfig
 
 #: Capability → its options, in the order the capabilities are loaded.
 CAPABILITIES: dict[str, type[Config]] = {
@@ -22,6 +23,7 @@ CAPABILITIES: dict[str, type[Config]] = {
     "examples": ExamplesConfig,
     "readability": ReadabilityConfig,
     "partners": PartnersConfig,
+    "search": SearchConfig,
 }
 
 

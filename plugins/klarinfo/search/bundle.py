@@ -1,0 +1,64 @@
+"""Two small patches to Material 9.8.1's scripts so each edition searches its own index.
+
+1. The bundle fetches ``search/search_index.json`` next to the site root, whatever the
+   edition. Our search form carries ``data-klarinfo-index`` (the edition's index,
+   relative to the page); the patched bundle fetches that, and the root index when the
+   attribute is missing (pages Material renders without our partial).
+2. The search worker keeps only lunr's own stop-word lists; it now also applies a list
+   the index file gives as ``config.stopwords`` (Somali, see ``somali``), at index and
+   query time.
+
+Like ``publishing/material_bundle``, each patch must find exactly one copy of the code
+it replaces, so a new Material version fails the build instead of silently searching
+every edition again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+INDEX_URL_ORIGINAL = 'ze(new URL("search/search_index.json",Or.base))'
+INDEX_URL_PATCHED = (
+    'ze(function(f){var u=f&&f.getAttribute("data-klarinfo-index");return u?'
+    'new URL(u,location.href):new URL("search/search_index.json",Or.base)}'
+    '(document.forms.namedItem("search")))'
+)
+STOP_WORDS_ORIGINAL = 'this.searchPipeline.remove(o[a]);this.ref("location");'
+STOP_WORDS_PATCHED = (
+    'this.searchPipeline.remove(o[a]);if(e.stopwords){let w=lunr.generateStopWordFilter('
+    'e.stopwords);lunr.Pipeline.registerFunction(w,"klarinfoStopWords");'
+    'this.pipeline.add(w);this.searchPipeline.add(w)}this.ref("location");'
+)
+
+
+class BundleChanged(RuntimeError):
+    """Material's scripts no longer have the code we patch (a new Material version)."""
+
+
+def patch(js: str, original: str, patched: str, name: str) -> str:
+    if js.count(patched) == 1 and original not in js:
+        return js  # already patched (dirty rebuilds)
+    if js.count(original) != 1:
+        raise BundleChanged(
+            f"{name} has {js.count(original)} copies of {original!r}, expected 1 — check "
+            "klarinfo/search/bundle.py against the new Material version")
+    return js.replace(original, patched)
+
+
+def patch_site(site_dir: Path) -> list[Path]:
+    """Patch the bundle and the search worker in a built site; returns the files."""
+    scripts = site_dir / "assets" / "javascripts"
+    done = []
+    for path in sorted(scripts.glob("bundle.*.min.js")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(patch(text, INDEX_URL_ORIGINAL, INDEX_URL_PATCHED, path.name),
+                        encoding="utf-8")
+        done.append(path)
+    for path in sorted((scripts / "workers").glob("search.*.min.js")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(patch(text, STOP_WORDS_ORIGINAL, STOP_WORDS_PATCHED, path.name),
+                        encoding="utf-8")
+        done.append(path)
+    if len(done) < 2:
+        raise BundleChanged(f"{scripts}: Material's bundle or search worker not found")
+    return done
