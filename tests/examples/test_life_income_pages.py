@@ -32,7 +32,7 @@ def test_example_renders_in_every_edition_with_its_language_and_numbers(site, ed
     assert re.search(r'<svg class="klarinfo-example__chart"[^>]*role="img"[^>]*'
                      r'aria-labelledby="klarinfo-example-1-t klarinfo-example-1-d"', figure)
     assert '<title id="klarinfo-example-1-t">' in figure and '<desc id="klarinfo-example-1-d">' in figure
-    assert '<th scope="col">' in figure and "<caption>" in figure
+    assert 'scope="col"' in figure and "<caption>" in figure
     # the rule year is stated
     assert re.search(r"20(25|26)", figure.split("</figcaption>")[0])
     assert "life-income" not in html  # the block itself never reaches the reader

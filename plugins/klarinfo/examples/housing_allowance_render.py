@@ -53,9 +53,11 @@ def sentences(h: Household, o: Outcome, threshold: int, locale: str,
 
 
 def table(h: Household, o: Outcome, locale: str, tr: gettext.NullTranslations,
-          caption: str, easy: bool = False) -> str:
+          caption: str, ident: str, easy: bool = False) -> str:
     """Preliminary and final side by side. ``easy``: only income and the allowance per
-    month and year, rounded; the parts of the calculation stay in the standard table."""
+    month and year, rounded; the parts of the calculation stay in the standard table.
+    Three columns fit a phone; each cell names its headers (``headers``/``id``, WCAG H43)
+    and no box scrolls, so the caption is never cut off."""
     money: Money = kronor_rounded if easy else kronor
     income = (tr.gettext("Income per year"), _incomes(h.estimated_income, locale, money),
               _incomes(h.taxed_income, locale, money))
@@ -74,13 +76,15 @@ def table(h: Household, o: Outcome, locale: str, tr: gettext.NullTranslations,
          money(o.final_year_sek, locale)),
     ]
     rows = [income, *allowance] if easy else [income, *parts, *allowance]
-    heads = ["", tr.gettext("Preliminary (estimated income)"),
-             tr.gettext("Final (taxed income)")]
-    head = "".join(f'<th scope="col">{escape(h)}</th>' if h else "<td></td>" for h in heads)
-    body = "".join(f'<tr><th scope="row">{escape(a)}</th><td>{escape(b)}</td>'
-                   f"<td>{escape(c)}</td></tr>" for a, b, c in rows)
-    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
-            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
+    heads = [tr.gettext("Preliminary (estimated income)"), tr.gettext("Final (taxed income)")]
+    tid = f"{ident}-t"
+    head = "<td></td>" + "".join(f'<th id="{tid}-c{k}" scope="col">{escape(h)}</th>'
+                                 for k, h in enumerate(heads, start=1))
+    body = "".join(f'<tr><th id="{tid}-r{r}" scope="row">{escape(a)}</th>'
+                   f'<td headers="{tid}-c1 {tid}-r{r}">{escape(b)}</td>'
+                   f'<td headers="{tid}-c2 {tid}-r{r}">{escape(c)}</td></tr>'
+                   for r, (a, b, c) in enumerate(rows, start=1))
+    return (f'<div class="klarinfo-example__table"><table class="klarinfo-example__data">'
             f"<caption>{escape(caption)}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
@@ -109,5 +113,5 @@ def render(h: Household, o: Outcome, threshold: int, locale: str,
     body = "".join(f"<p>{escape(s)}</p>" for s in said)
     return (f'<figure class="klarinfo-example" id="{ident}">'
             f"<figcaption><strong>{escape(title)}</strong> {escape(assumed)}. "
-            f"{escape(year_note)}</figcaption>{body}{table(h, o, locale, tr, caption, easy)}"
+            f"{escape(year_note)}</figcaption>{body}{table(h, o, locale, tr, caption, ident, easy)}"
             f'<p class="klarinfo-example__note">{escape(disclaimer)}{more}</p></figure>')

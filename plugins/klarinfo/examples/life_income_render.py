@@ -220,62 +220,66 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
     return out
 
 
+def _split_table(result: SplitResult, names: list[str], locale: str, tid: str,
+                 heads: list[str], cells: Callable[[ParentResult], list[str]],
+                 tr: gettext.NullTranslations, cards: bool) -> str:
+    """One split as a simple table: one header row, one header column (the parent), its
+    split as the caption. Every cell names its headers (``headers``/``id``, WCAG H43) and
+    carries its column's label (``data-label``) for the card layout on narrow screens."""
+    cols = [f'<th id="{tid}-c{k}" scope="col">{escape(h)}</th>' for k, h in enumerate(heads)]
+    rows = []
+    for index, p in enumerate(result.parents):
+        row_id = f"{tid}-p{index + 1}"
+        tds = "".join(f'<td headers="{tid}-c{k} {row_id}" data-label="{escape(heads[k])}">'
+                      f"{escape(value)}</td>" for k, value in enumerate(cells(p), start=1))
+        rows.append(f'<tr><th id="{row_id}" scope="row">{escape(names[index])}</th>{tds}</tr>')
+    kind = " klarinfo-example__data--cards" if cards else ""
+    return (f'<table class="klarinfo-example__data{kind}" id="{tid}">'
+            f"<caption>{escape(split_label(result, names, tr, locale))}</caption>"
+            f"<thead><tr>{''.join(cols)}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 def table(results: list[SplitResult], names: list[str], locale: str, years: int,
-          tr: gettext.NullTranslations, caption: str) -> str:
-    heads = [tr.gettext("Split"), tr.gettext("Parent"), tr.gettext("Days"),
+          tr: gettext.NullTranslations, ident: str) -> str:
+    """One table per split, shown as one card per parent on narrow screens (klarinfo.css):
+    nine columns never fit a phone, and a sideways-scrolling box cut off its caption."""
+    heads = [tr.gettext("Parent"), tr.gettext("Days"),
              tr.gettext("Benefit per day"), tr.gettext("Benefit in total"),
              tr.gettext("Income the first year"),
              tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years),
              tr.gettext("Pension rights over the same years"),
              tr.gettext("Pension per month from age 65, from these years only (estimate)")]
-    rows = []
-    for result in results:
-        label = escape(split_label(result, names, tr, locale))
-        for index, p in enumerate(result.parents):
-            first_cell = (f'<th scope="rowgroup" rowspan="2">{label}</th>' if index == 0 else "")
-            days = tr.gettext("{income} + {lowest}").format(
-                income=p.income_level_days, lowest=p.minimum_level_days)
-            rows.append(
-                f"<tr>{first_cell}<th scope=\"row\">{escape(names[index])}</th>"
-                f"<td>{escape(days)}</td><td>{kronor(p.daily_benefit_sek, locale)}</td>"
-                f"<td>{kronor(p.benefit_paid_sek, locale)}</td>"
-                f"<td>{kronor(p.leave_year_income_sek, locale)}</td>"
-                f"<td>{kronor(p.income_over_years_sek, locale)}</td>"
-                f"<td>{kronor(p.pension_credits_over_years_sek, locale)}</td>"
-                f"<td>{kronor(p.monthly_pension_estimate_sek, locale)}</td></tr>")
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+
+    def cells(p: ParentResult) -> list[str]:
+        days = tr.gettext("{income} + {lowest}").format(
+            income=p.income_level_days, lowest=p.minimum_level_days)
+        return [days] + [kronor(v, locale) for v in (
+            p.daily_benefit_sek, p.benefit_paid_sek, p.leave_year_income_sek,
+            p.income_over_years_sek, p.pension_credits_over_years_sek,
+            p.monthly_pension_estimate_sek)]
+
+    tables = "".join(_split_table(result, names, locale, f"{ident}-s{s + 1}", heads, cells,
+                                  tr, cards=True) for s, result in enumerate(results))
     note = escape(tr.gettext("Days: days at the income-based level + days at the lowest level."))
-    # A class keeps Material from wrapping the table in its own (unfocusable) scroll box;
-    # ours scrolls on narrow screens and can be scrolled with the keyboard.
-    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
-            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
-            f"<caption>{escape(caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    return (f'<div class="klarinfo-example__table">{tables}</div>'
             f'<p class="klarinfo-example__legend">{note}</p>')
 
 
 def easy_table(results: list[SplitResult], names: list[str], locale: str, years: int,
-               tr: gettext.NullTranslations, caption: str) -> str:
-    """The easy-read table: three columns (parent, days, income over the years), one
-    group of rows per split under a heading row, amounts rounded. Benefit per day,
-    income-based and lowest-level days and pension stay in the standard table; the
-    pension is said in a sentence."""
+               tr: gettext.NullTranslations, ident: str) -> str:
+    """The easy-read tables: three columns (parent, days, income over the years), one
+    table per split, amounts rounded. Benefit per day, income-based and lowest-level days
+    and pension stay in the standard table; the pension is said in a sentence."""
     heads = [tr.gettext("Parent"), tr.gettext("Days"),
              tr.ngettext("Income over {n} year", "Income over {n} years", years).format(n=years)]
-    groups = []
-    for result in results:
-        label = escape(split_label(result, names, tr, locale))
-        rows = [f'<tr><th scope="colgroup" colspan="3">{label}</th></tr>']
-        rows += [f'<tr><th scope="row">{escape(names[index])}</th>'
-                 f"<td>{p.income_level_days + p.minimum_level_days}</td>"
-                 f"<td>{kronor_rounded(p.income_over_years_sek, locale)}</td></tr>"
-                 for index, p in enumerate(result.parents)]
-        groups.append(f"<tbody>{''.join(rows)}</tbody>")
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
-    return (f'<div class="klarinfo-example__table" role="region" tabindex="0" '
-            f'aria-label="{escape(caption)}"><table class="klarinfo-example__data">'
-            f"<caption>{escape(caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead>{''.join(groups)}</table></div>")
+
+    def cells(p: ParentResult) -> list[str]:
+        return [str(p.income_level_days + p.minimum_level_days),
+                kronor_rounded(p.income_over_years_sek, locale)]
+
+    tables = "".join(_split_table(result, names, locale, f"{ident}-s{s + 1}", heads, cells,
+                                  tr, cards=False) for s, result in enumerate(results))
+    return f'<div class="klarinfo-example__table">{tables}</div>'
 
 
 def chart(results: list[SplitResult], names: list[str], locale: str, rtl: bool, ident: str,
@@ -354,13 +358,12 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
     assumed = format_list([tr.gettext("{name}: {income} a month before the child").format(
         name=names[i], income=money(p.monthly_income, locale))
         for i, p in enumerate(scenario.parents)], style="standard", locale=locale)
-    caption = f"{title}. {assumed}. {year_note}"
     description = " ".join(said)
     chart_title = tr.ngettext("Income over {n} year per parent", "Income over {n} years per "
                               "parent", years).format(n=years)
     svg = chart(results, names, locale, rtl, ident, chart_title, description, tr, money)
-    data = (easy_table(results, names, locale, years, tr, caption) if easy
-            else table(results, names, locale, years, tr, caption))
+    data = (easy_table(results, names, locale, years, tr, ident) if easy
+            else table(results, names, locale, years, tr, ident))
     disclaimer = tr.gettext(
         "This is an example, not a decision about you. It leaves out tax, occupational "
         "pension and guarantee pension. Försäkringskassan decides your benefit.")

@@ -21,6 +21,18 @@
     window.location.replace(target);
   }
   link.addEventListener("click", leave);
+  /* Keep jump targets clear of the sticky bar (klarinfo.css, scroll-margin-top): tell
+     the stylesheet where the bar ends, again whenever it changes height (it wraps). */
+  var bar = document.querySelector("[data-klarinfo-exit-bar]");
+  function measure() {
+    if (getComputedStyle(bar).position !== "sticky") return; /* embed view: not sticky */
+    var bottom = parseFloat(getComputedStyle(bar).top) + bar.getBoundingClientRect().height;
+    document.documentElement.style.setProperty("--klarinfo-exit-bottom", bottom + "px");
+  }
+  if (bar) {
+    measure();
+    if ("ResizeObserver" in window) new ResizeObserver(measure).observe(bar);
+  }
   var presses = 0;
   var first = 0;
   document.addEventListener("keydown", function (event) {
