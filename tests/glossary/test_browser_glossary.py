@@ -67,3 +67,28 @@ def test_first_use_definition_by_keyboard_with_accessible_name(page, base_url, e
     assert not violations, describe(violations)
     page.keyboard.press("Escape")
     expect(definition).to_be_hidden()
+
+
+@pytest.mark.parametrize("edition", ["sv", "ar"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_definition_opens_next_to_its_term(browser, base_url, edition, viewport):
+    """Issue 16 (10): the popover sits by the term that opened it (below, or above when
+    there is no room), on screen, on main pages too; RTL included."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{base_url}{prefix(edition)}foraldrapenning/", wait_until="networkidle")
+    buttons = page.locator(".klarinfo-term__button")
+    for index in (0, buttons.count() - 1):
+        button = buttons.nth(index)
+        button.scroll_into_view_if_needed()
+        button.click()
+        definition = page.locator(f"#{button.get_attribute('popovertarget')}")
+        definition.wait_for(state="visible")
+        b = button.evaluate("e => e.getBoundingClientRect().toJSON()")
+        d = definition.evaluate("e => e.getBoundingClientRect().toJSON()")
+        assert 0 <= d["top"] and d["bottom"] <= viewport["height"], (b, d)
+        assert 0 <= d["left"] and d["right"] <= viewport["width"], (b, d)
+        assert max(d["top"] - b["bottom"], b["top"] - d["bottom"]) <= 20, (b, d)
+        page.keyboard.press("Escape")
+        definition.wait_for(state="hidden")
+    context.close()

@@ -54,7 +54,7 @@ def origins(tmp_path_factory):
     for folder in pages.values():
         folder.mkdir()
         for path in ("embed/tolk/", "embed/badda-in/", "embed/ar/badda-in/", "tolk/",
-                     "embed/so/vald/"):
+                     "embed/so/vald/", "embed/foraldrapenning/", "embed/ar/foraldrapenning/"):
             slug = path.strip("/").replace("/", "-")
             (folder / f"{slug}.html").write_text(
                 PARTNER_PAGE.format(src=ours + path, ours=ours, extra=""), encoding="utf-8")
@@ -154,6 +154,43 @@ def test_quick_exit_leaves_the_whole_partner_page(browser, origins):
     frame.locator("[data-klarinfo-exit]").click()
     page.wait_for_url("https://www.smhi.se/**", timeout=5000)
     assert page.title() == "Neutral"
+    context.close()
+
+
+POPOVER = """([button, definition]) => {
+  const frame = document.getElementById('ours').getBoundingClientRect();
+  const shift = r => ({top: r.top + frame.top, bottom: r.bottom + frame.top,
+                       left: r.left + frame.left, right: r.right + frame.left});
+  return {button: shift(button), definition: shift(definition), width: innerWidth,
+          height: innerHeight};
+}"""
+
+
+@pytest.mark.parametrize("slug", ["embed-foraldrapenning", "embed-ar-foraldrapenning"])
+def test_glossary_popover_opens_next_to_its_term_in_a_partner_frame(browser, origins, slug):
+    """Issue 16 (10): in an auto-resized frame the popover used to centre itself in the
+    frame's full height (y ≈ 3 000 px), out of the reader's sight on the partner page."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{origins['partner']}{slug}.html", wait_until="networkidle")
+    settled(page)
+    frame = next(f for f in page.frames if "/embed/" in f.url)
+    buttons = frame.locator(".klarinfo-term__button")
+    for index in (0, buttons.count() - 1):  # near the top and far down the frame
+        button = buttons.nth(index)
+        button.click()
+        definition = frame.locator(f"#{button.get_attribute('popovertarget')}")
+        definition.wait_for(state="visible")
+        rects = [button.evaluate("e => e.getBoundingClientRect().toJSON()"),
+                 definition.evaluate("e => e.getBoundingClientRect().toJSON()")]
+        m = page.evaluate(POPOVER, rects)
+        b, d = m["button"], m["definition"]
+        assert d["top"] >= 0 and d["bottom"] <= m["height"], f"popover off screen: {m}"
+        assert d["left"] >= 0 and d["right"] <= m["width"], f"popover off screen: {m}"
+        gap = max(d["top"] - b["bottom"], b["top"] - d["bottom"])
+        assert gap <= 20, f"popover not next to its term: {m}"
+        page.keyboard.press("Escape")
+        definition.wait_for(state="hidden")
     context.close()
 
 
