@@ -11,11 +11,12 @@ import pytest
 from klarinfo.base import project
 from klarinfo.base.prose import Block
 from klarinfo.base.sentences import split_block, words
-from klarinfo.examples.money import kronor_rounded, rounded
+from klarinfo.examples.money import kronor_rounded, rounded, rounded_pair
 from sitebuild import ROOT
 
 PAGES = ("foraldrapenning", "bostadsbidrag")
 AMOUNT = re.compile(r"(\d[\d\xa0 ,]*)\xa0kr")  # Swedish kronor: "3 097 000 kr"
+PAIR = re.compile(r"(\d[\d\xa0]*)\xa0kr och (\d[\d\xa0]*)\xa0kr")
 
 
 def figures(site: Path, edition: str, slug: str) -> list[str]:
@@ -40,6 +41,15 @@ def columns(figure: str) -> int:
 def amounts(figure: str) -> list[int]:
     text = unescape(re.sub(r"<[^>]+>", " ", figure))
     return [int(re.sub(r"\D", "", a)) for a in AMOUNT.findall(text)]
+
+
+def compared_apart(figure: str) -> set[int]:
+    """Amounts in "A kr och B kr" that plain rounding would have shown as equal."""
+    text = unescape(re.sub(r"<[^>]+>", " ", figure))
+    pairs = [(int(re.sub(r"\D", "", a)), int(re.sub(r"\D", "", b)))
+             for a, b in PAIR.findall(text)]
+    return {n for a, b in pairs if rounded(a) == rounded(b) and a != b
+            and rounded_pair(a, b) == (a, b) for n in (a, b)}
 
 
 def easy_enough(amount: int) -> bool:
@@ -67,7 +77,10 @@ def test_easy_read_amounts_are_rounded(site, slug):
         assert len(found) >= 6
         # the housing-allowance difference compared with the 1 200 kr threshold stays
         # exact (rounded it could contradict the threshold); no example on the page has it
-        assert [a for a in found if not easy_enough(a)] == [], figure
+        # two amounts the reader compares may be rounded finer (to 10 kr) where the plain
+        # rounding would make a real difference look like none (money.rounded_pair)
+        finer = compared_apart(figure)
+        assert [a for a in found if not easy_enough(a) and a not in finer] == [], figure
         assert "Alla summor är ungefärliga." in figure
 
 

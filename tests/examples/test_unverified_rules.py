@@ -87,3 +87,19 @@ def test_unknown_name_in_the_block_fails_the_strict_build_at_its_line(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert f"docs/sv/sa-raknar-vi.md:{last - 1}: unknown rule parameter 'hyrtak'" in result.output
+
+
+UNKNOWN = {"sv": "okänt", "sv-latt": "vet vi inte än", "en": "unknown", "ar": "غير معروف",
+           "so": "lama yaqaan"}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_an_unknown_value_says_so_in_the_edition_language(edition):
+    # a null in data/rules.yml used to show as "name:  (source)" — an empty value
+    from klarinfo.editions import messages
+    rules = rules_module.parse(SMALL.replace("values: {2025: 5300, 2026: 6800}",
+                                             "values: {2025: 5300, 2026: null}"), "rules.yml")
+    tr = messages.translator(ROOT / "locales", edition)
+    html = unverified_rules.render(rules, "sv" if edition == "sv-latt" else edition, {}, tr)
+    assert f", 2026: {UNKNOWN[edition]} (" in html, html
+    assert ":  (" not in html and ", 2026:  " not in html

@@ -75,6 +75,10 @@ def render_partial(texts: Mapping[str, str], edition: Edition) -> str:
 #: Strings our own theme overrides show, with the English source text.
 #: Material's strings come from its English partial (see :func:`parse_material_partial`).
 OWN_STRINGS: dict[str, str] = {
+    # <meta name="description"> and Open Graph of a page with no description of its own
+    # (the glossary page, 404): in the edition's language, not one shared English text.
+    "klarinfo.site.description": "Swedish social insurance explained in plain language, in "
+                                 "five editions.",
     "klarinfo.notfound.title": "Page not found",
     "klarinfo.notfound.text": "We cannot find the page you asked for. It may have moved.",
     "klarinfo.notfound.home": "Go to the start page",

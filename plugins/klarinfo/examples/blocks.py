@@ -129,7 +129,7 @@ def _unverified(body: list[str], path: str, fence_line: int, context: Context,
                 ident: str) -> str:
     """The rule values still unverified, with labels in the page's language."""
     labels = unverified_rules.labels_from("\n".join(body), path, context.rules, fence_line)
-    return unverified_rules.render(context.rules, context.locale, labels)
+    return unverified_rules.render(context.rules, context.locale, labels, context.tr)
 
 
 def shifted(finding: Finding, lines: int) -> Finding:

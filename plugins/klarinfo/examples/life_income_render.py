@@ -16,7 +16,7 @@ from html import escape
 from babel.lists import format_list
 
 from klarinfo.examples.life_income import DAYS_PER_MONTH, ParentResult, Scenario, SplitResult
-from klarinfo.examples.money import kronor, kronor_rounded
+from klarinfo.examples.money import kronor, kronor_rounded, rounded_pair
 
 Money = Callable[[float, str], str]  # kronor, or kronor_rounded in easy-read editions
 
@@ -152,6 +152,18 @@ def sooner_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
         "earlier. That is why {name} has more money over the years.")
 
 
+def assumptions(scenario: Scenario, focus: int, names: list[str], locale: str,
+                tr: gettext.NullTranslations, money: Money = kronor) -> list[str]:
+    """The entry assumption of every parent who has a plan, the parent the sentences are
+    about first: a figure that rests on "if you start work when your days end" must say
+    so for each parent it is true of, not only for the one the sentences follow."""
+    order = [focus] + [i for i in range(len(scenario.parents)) if i != focus]
+    return [entry_sentence(scenario.parents[i].role, tr).format(
+        name=names[i], months=_months(entry.delay_months, tr),
+        income=money(entry.monthly_income, locale))
+        for i in order if (entry := scenario.parents[i].entry) is not None]
+
+
 def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
                     names: list[str], locale: str, tr: gettext.NullTranslations,
                     money: Money = kronor) -> list[str]:
@@ -174,6 +186,30 @@ def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
     return out
 
 
+def focus_parent(scenario: Scenario, results: list[SplitResult]) -> int:
+    """The parent the sentences follow: the one whose days change most between the first
+    and last split; on a tie, the one with an entry plan (the parent far from work the
+    example is about, e.g. the father in father-far-from-work), else the first."""
+    first, last = results[0], results[-1]
+
+    def weight(i: int) -> tuple[int, bool]:
+        change = abs(first.parents[i].income_level_days + first.parents[i].minimum_level_days
+                     - last.parents[i].income_level_days - last.parents[i].minimum_level_days)
+        return change, scenario.parents[i].entry is not None
+
+    return max((0, 1), key=weight)
+
+
+def _pair(key: str, a: float, b: float, locale: str, money: Money) -> dict[str, str]:
+    """Two amounts the reader compares, as ``{key}_a``/``{key}_b``; in easy-read editions
+    rounded together (money.rounded_pair), so a real difference never reads "3 400 kr
+    and 3 400 kr"."""
+    if money is kronor_rounded:
+        shown = rounded_pair(a, b)
+        return {f"{key}_a": kronor(shown[0], locale), f"{key}_b": kronor(shown[1], locale)}
+    return {f"{key}_a": money(a, locale), f"{key}_b": money(b, locale)}
+
+
 def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslations,
                 locale: str) -> str:
     parts = [f"{names[i]} {_days(p.income_level_days + p.minimum_level_days, tr)}"
@@ -183,11 +219,9 @@ def split_label(result: SplitResult, names: list[str], tr: gettext.NullTranslati
 
 def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], locale: str,
               tr: gettext.NullTranslations, money: Money = kronor) -> list[str]:
-    """Two or three sentences: what changes for the parent whose days change most."""
+    """Two or three sentences: what changes for the parent the example is about."""
     first, last = results[0], results[-1]
-    focus = max((0, 1), key=lambda i: abs(
-        first.parents[i].income_level_days + first.parents[i].minimum_level_days
-        - last.parents[i].income_level_days - last.parents[i].minimum_level_days))
+    focus = focus_parent(scenario, results)
     a, b = first.parents[focus], last.parents[focus]
     years = len(a.years)
     role = scenario.parents[focus].role
@@ -196,20 +230,21 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
             name=names[focus], n=years,
             days_a=_days(a.income_level_days + a.minimum_level_days, tr),
             days_b=_days(b.income_level_days + b.minimum_level_days, tr),
-            income_a=money(a.income_over_years_sek, locale),
-            income_b=money(b.income_over_years_sek, locale)),
+            **_pair("income", a.income_over_years_sek, b.income_over_years_sek, locale,
+                    money)),
         tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
-            pension_a=money(a.pension_credits_over_years_sek, locale),
-            pension_b=money(b.pension_credits_over_years_sek, locale)),
+            **_pair("pension", a.pension_credits_over_years_sek,
+                    b.pension_credits_over_years_sek, locale, money)),
         # only the rights earned in the modelled years, not the parent's whole pension
         tr.gettext("The rights from these years alone add about {monthly_a} and {monthly_b} "
                    "a month to the pension from age 65 (an estimate).").format(
-            monthly_a=money(a.monthly_pension_estimate_sek, locale),
-            monthly_b=money(b.monthly_pension_estimate_sek, locale)),
+            **_pair("monthly", a.monthly_pension_estimate_sek, b.monthly_pension_estimate_sek,
+                    locale, money)),
     ]
-    # the assumption before the numbers, the reason right after the income sentence
+    # the assumptions before the numbers, the reason right after the income sentence
     entry = entry_sentences(scenario, results, focus, names, locale, tr, money)
-    out = entry[:1] + out[:1] + entry[1:] + out[1:]
+    out = (assumptions(scenario, focus, names, locale, tr, money) + out[:1] + entry[1:]
+           + out[1:])
     if a.income_over_years_low_sek is not None:
         out.append(career_sentence(role, tr).format(
             name=names[focus],
@@ -333,11 +368,15 @@ def condition_note(tr: gettext.NullTranslations, ibb: int, years: int) -> str:
     """The earnings condition (förvärvsvillkoret) wherever barnår are counted: they only
     reach the pension if the parent later earns enough, which many parents far from the
     labour market may not."""
+    # The age limit is not a figure of ours: since 2026 it follows the riktålder (prop.
+    # 2021/22:181; SFB 62 kap. 38 §), so the sentence names the rule, not an age.
     return tr.ngettext(
         "Child-rearing years only count towards the pension if the parent later earns at "
-        "least {ibb} income base amounts a year in {n} year before the year they turn 70.",
+        "least {ibb} income base amounts a year in {n} year, before an age limit that "
+        "follows the pension age in law (riktåldern).",
         "Child-rearing years only count towards the pension if the parent later earns at "
-        "least {ibb} income base amounts a year in {n} years before the year they turn 70.",
+        "least {ibb} income base amounts a year in {n} years, before an age limit that "
+        "follows the pension age in law (riktåldern).",
         years).format(ibb=ibb, n=years)
 
 

@@ -35,8 +35,23 @@ def rounded(amount: float) -> int:
     """An amount rounded for easy-read examples: a reader who finds long numbers hard
     gets whole thousands from 10 000 kr, whole hundreds from 1 000 kr, tens below.
     (Whole thousands everywhere would turn a 400 kr pension into 0 kr.)"""
-    step = 1000 if abs(amount) >= 10_000 else 100 if abs(amount) >= 1000 else 10
+    step = _step(amount)
     return int(round(amount / step)) * step
+
+
+def rounded_pair(a: float, b: float) -> tuple[int, int]:
+    """Two amounts a reader compares, rounded with one step (the coarser ``rounded`` step
+    of the two), made ten times finer while that makes them equal although they differ:
+    3 392 and 3 440 kr read "3 390 kr and 3 440 kr", not "3 400 kr and 3 400 kr", which
+    would tell an easy-read reader there is no difference. Equal amounts stay equal."""
+    step = max(_step(a), _step(b))
+    while step > 1 and round(a) != round(b) and round(a / step) == round(b / step):
+        step //= 10
+    return int(round(a / step)) * step, int(round(b / step)) * step
+
+
+def _step(amount: float) -> int:
+    return 1000 if abs(amount) >= 10_000 else 100 if abs(amount) >= 1000 else 10
 
 
 def kronor_rounded(amount: float, locale: str) -> str:

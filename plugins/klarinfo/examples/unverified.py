@@ -17,6 +17,7 @@ check. A label for a name that is not in data/rules.yml is a finding at its line
 
 from __future__ import annotations
 
+import gettext
 from html import escape
 from urllib.parse import urlsplit
 
@@ -58,20 +59,35 @@ def labels_from(text: str, path: str, rules: Rules, first_line: int = 0) -> dict
     return labels
 
 
-def _values(parameter: Parameter, locale: str) -> str:
-    return ", ".join(f"{year}: {format_value(value, parameter.unit, locale)}"
-                     for year, value in sorted(parameter.values.items()))
+def _values(parameter: Parameter, locale: str, unknown: str) -> str:
+    """Each rule year with its value; a year marked unknown (``null``) says so in the
+    edition's word, so the reader sees that the figure is missing, not an empty line."""
+    shown = {year: format_value(value, parameter.unit, locale)
+             for year, value in parameter.values.items()}
+    shown.update({year: unknown for year in parameter.unknown_years})
+    return ", ".join(f"{year}: {text}" for year, text in sorted(shown.items()))
 
 
-def render(rules: Rules, locale: str, labels: dict[str, str]) -> str:
+def unknown_word(tr: gettext.NullTranslations | None) -> str:
+    """The edition's word for a value nobody has checked yet ("okänt", "unknown")."""
+    if tr is None:
+        tr = gettext.NullTranslations()
+    # Translators: shown instead of a figure in the list of unverified rule values
+    # when the official amount is not known yet, e.g. "2026: unknown".
+    return tr.pgettext("rule value", "unknown")
+
+
+def render(rules: Rules, locale: str, labels: dict[str, str],
+           tr: gettext.NullTranslations | None = None) -> str:
     """A list of every unverified parameter (label or name, values, source link), escaped;
-    an empty list when every value is checked."""
+    an empty list when every value is checked. ``tr``: the edition's catalog."""
+    unknown = unknown_word(tr)
     items = []
     for parameter in unverified(rules):
         label = labels.get(parameter.name)
         shown = escape(label) if label else f"<code>{escape(parameter.name)}</code>"
         host = urlsplit(parameter.source.url).hostname or parameter.source.url
-        items.append(f'<li>{shown}: {escape(_values(parameter, locale))} '
+        items.append(f'<li>{shown}: {escape(_values(parameter, locale, unknown))} '
                      f'(<a href="{escape(parameter.source.url, quote=True)}">'
                      f'{escape(host.removeprefix("www."))}</a>)</li>')
     return f'<ul class="klarinfo-unverified">{"".join(items)}</ul>'

@@ -134,6 +134,9 @@ def render(page: EmbedPage, site_url: str, site_name: str, texts: Mapping[str, s
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{escape(page.title)} – {escape(site_name)}</title>\n"
+        # the page's own description (front matter), as on the main page (#16 item 8)
+        + (f'<meta name="description" content="{escape(page.summary, quote=True)}">\n'
+           if page.summary else "") +
         f'<link rel="canonical" href="{escape(canonical)}">\n'
         f'<link rel="stylesheet" href="{up}assets/embed.css">\n'
         f'<link rel="stylesheet" href="{up}assets/klarinfo.css">\n'
