@@ -117,6 +117,35 @@ def test_the_bold_check_catches_a_face_that_claims_bold(browser, base_url):
     assert result["bold"] <= result["regular"] * 1.02, result
 
 
+def _first_layout_width(browser, url: str, css_rewrite=None) -> int:
+    """Width a phone lays the page out at before any script runs (wider than the screen
+    when something sticks out; Material's script later narrows it, shifting the page)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                  java_script_enabled=False)
+    try:
+        if css_rewrite:
+            _rewrite_css(context, css_rewrite)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        return page.evaluate("innerWidth")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_first_layout_fits_the_phone(browser, base_url, edition):
+    prefix = "" if edition == "sv" else edition + "/"
+    assert _first_layout_width(browser, base_url + prefix + TOPIC) == PHONE["width"]
+
+
+def test_the_width_check_catches_an_overhanging_menu(browser, base_url):
+    """The check above can fail: without the header clip the closed language menu
+    widens the first layout (and the Arabic page then jumps sideways)."""
+    width = _first_layout_width(browser, base_url + "ar/" + TOPIC,
+                                lambda css: css.replace("overflow-x: clip;", ""))
+    assert width > PHONE["width"]
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_late_web_font_does_not_shift_the_page(browser, base_url, edition):
     prefix = "" if edition == "sv" else edition + "/"
