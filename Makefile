@@ -18,7 +18,7 @@ MAKEFLAGS += --no-print-directory
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean lock
+	setup clean lock audit
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -55,6 +55,12 @@ bench: $(STAMP) $(CHROMIUM)
 # The N = 1000 comparison as a median of three interleaved builds (about 30 minutes).
 bench-long: $(STAMP) $(CHROMIUM)
 	BENCH_SIZES=1000 BENCH_CORPUS_RUNS=3 $(BIN)/python bench/run.py
+
+# Lighthouse (mobile: accessibility, SEO, CLS) on a topic page of every edition and pa11y
+# (HTML_CodeSniffer WCAG2AA) on topic pages and embed views; a table, reports/audit.json.
+# A few minutes; never part of `make test`. Both drive Debian's Chromium.
+audit: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
+	$(BIN)/python audit/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins scripts tests
@@ -141,11 +147,12 @@ $(NGINX):
 	$(SUDO) apt-get install -y -qq nginx
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
-	# axe-core (accessibility) and html-validate (HTML validity) for the test suite
+	# axe-core (accessibility) and html-validate (HTML validity) for the test suite;
+	# lighthouse and pa11y for `make audit` (--ignore-scripts: puppeteer downloads no browser)
 	@command -v npm >/dev/null || { \
 	  echo "Installing npm with apt (Debian): it installs axe-core and html-validate for the tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm; }
-	npm ci --no-audit --no-fund --ignore-scripts
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 clean:

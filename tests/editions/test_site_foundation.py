@@ -202,16 +202,33 @@ def test_draft_translations_say_so_and_link_the_swedish_original(site, edition, 
     assert "klarinfo-notice" not in (site / "vald" / "index.html").read_text(encoding="utf-8")
 
 
+def _arabic_faces(css: str) -> dict[str, list[tuple[int, int]]]:
+    """font-weight → unicode-range spans of each "Klarinfo Arabic" @font-face."""
+    faces = {}
+    for body in re.findall(r"@font-face\s*\{([^}]*)\}", css):
+        if 'font-family: "Klarinfo Arabic";' not in body:
+            continue
+        weight = re.search(r"font-weight:\s*([^;]+);", body).group(1).strip()
+        spans = []
+        for part in re.search(r"unicode-range:([^;]+);", body).group(1).split(","):
+            low, _, high = part.strip().removeprefix("U+").partition("-")
+            spans.append((int(low, 16), int(high or low, 16)))
+        faces[weight] = spans
+    return faces
+
+
 def test_arabic_text_is_covered_by_the_self_hosted_font(site):
     """The Arabic font is subset (assets/fonts/README.md): every Arabic-script character
     the Arabic edition shows must lie in its unicode-range, or it would fall back to
-    whatever system font the reader has."""
-    css = (site / "assets" / "klarinfo.css").read_text(encoding="utf-8")
-    ranges = re.search(r'font-family: "Klarinfo Arabic";.*?unicode-range:([^;]+);', css, re.S)
-    spans = []
-    for part in ranges.group(1).split(","):
-        low, _, high = part.strip().removeprefix("U+").partition("-")
-        spans.append((int(low, 16), int(high or low, 16)))
+    whatever system font the reader has. Regular and bold are separate files, subset
+    alike; each face claims only its own weight (a 400–700 range on one regular file
+    stops the browser from making bold text bold)."""
+    faces = _arabic_faces((site / "assets" / "klarinfo.css").read_text(encoding="utf-8"))
+    assert sorted(faces) == ["400", "700"], f"expected one face per weight, got {sorted(faces)}"
+    assert faces["400"] == faces["700"], "regular and bold must cover the same characters"
+    for weight in faces:
+        assert (site / "assets" / "fonts" / f"noto-naskh-arabic-{weight}.woff2").is_file()
+    spans = faces["400"]
     used = set()
     for page in (site / "ar").rglob("*.html"):
         used |= {ord(c) for c in page.read_text(encoding="utf-8") if 0x0590 <= ord(c) <= 0x08FF

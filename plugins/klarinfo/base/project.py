@@ -30,6 +30,8 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+# MkDocs' !!python/name: (a function, e.g. the toc slugify): not needed to read settings.
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)

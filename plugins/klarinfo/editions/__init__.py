@@ -3,6 +3,7 @@
 Which editions exist and how each is written (``edition``), interface and message
 catalogs (``catalogs``, ``plural_rules``, ``theme_strings``, ``messages``), links
 between editions (``alternates``, ``sitemap``), ``<html lang dir>`` (``html_root``),
+heading anchors in every script (``slugs``, the toc slugify set in mkdocs.yml),
 and whether each translation is missing, outdated, draft or reviewed
 (``translation_status``; command line: ``python -m klarinfo.editions.translation_status``).
 """
