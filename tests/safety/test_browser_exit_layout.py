@@ -47,7 +47,7 @@ TARGET = """id => {
 
 
 def assert_clear_of_the_bar(page, ident: str) -> None:
-    page.wait_for_function("id => location.hash === '#' + id", arg=ident)
+    page.wait_for_function("id => decodeURIComponent(location.hash) === '#' + id", arg=ident)
     m = page.evaluate(TARGET, ident)
     assert m["scrolled"] > 0, f"#{ident}: the page did not scroll ({m})"
     assert m["bar"] <= m["top"] and m["bottom"] <= m["height"], \
@@ -86,7 +86,7 @@ def test_skip_link_target_is_visible_below_the_exit_bar(browser, base_url, viewp
     page.keyboard.press("Enter")
     # the skip link leads to the first heading, which sits at the top of the page anyway:
     # it must still end up clear of the bar, not under it
-    page.wait_for_function("h => location.hash === h", arg=skip)
+    page.wait_for_function("h => decodeURIComponent(location.hash) === h", arg=skip)
     m = page.evaluate(TARGET, skip[1:])
     assert m["bar"] <= m["top"] and m["bottom"] <= m["height"], m
     context.close()
