@@ -166,7 +166,7 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                for path in ("tolk/", "embed/en/tolk/"):
+                for path in ("tolk/", "embed/en/tolk/", "feed/en.json", "feed/schema.json"):
                     with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
                         headers[path] = dict(response.headers)
                 break
@@ -181,3 +181,6 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
     assert "https://www.informationsverige.se" in \
         headers["embed/en/tolk/"]["Content-Security-Policy"]
     assert "X-Frame-Options" not in headers["embed/en/tolk/"]
+    # the feed as JSON Feed (one Content-Type, ours), the schema beside it untouched
+    assert headers["feed/en.json"]["Content-Type"] == "application/feed+json"
+    assert headers["feed/schema.json"]["Content-Type"].startswith("application/json")

@@ -71,13 +71,18 @@ def test_raw_script_in_a_page_fails_the_strict_build_naming_the_file(tmp_path):
 # -- _headers ------------------------------------------------------------------------------
 
 
+FEEDS = ("/feed/sv.json", "/feed/sv-latt.json", "/feed/ar.json", "/feed/so.json",
+         "/feed/en.json")
+
+
 def policy(partners=(PARTNER,)):
-    return sh.Policy(tuple(partners), ("'sha256-AAAA'",))
+    return sh.Policy(tuple(partners), ("'sha256-AAAA'",), feeds=FEEDS)
 
 
-def test_headers_file_has_two_rules_at_any_site_size(tmp_path):
+def test_headers_file_has_two_rules_and_one_per_feed_at_any_site_size(tmp_path):
     """A fake site of 1000 top-level page folders (the bench corpus' size): the rules do
-    not grow with it, and every path gets exactly one policy with the right framing."""
+    not grow with it (two wildcard rules, and one per edition's feed for its type), and
+    every path gets exactly one policy with the right framing."""
     site = tmp_path / "site"
     for n in range(1000):
         (site / f"sida-{n}").mkdir(parents=True)
@@ -85,7 +90,8 @@ def test_headers_file_has_two_rules_at_any_site_size(tmp_path):
     (site / "embed" / "sida-1").mkdir(parents=True)
     text = sh.headers_file(policy())
     rules = sh.parse_headers_file(text)
-    assert len(rules) == 2 <= sh.MAX_RULES
+    assert len(rules) == 2 + len(FEEDS) <= sh.MAX_RULES
+    assert [p for p, _ in rules[2:]] == list(FEEDS)
     paths = ["/" + p.relative_to(site).as_posix() + ("/" if p.is_dir() else "")
              for p in site.rglob("*")]
     for path in paths + ["/", "/404.html", "/no-such/"]:
@@ -98,6 +104,12 @@ def test_headers_file_has_two_rules_at_any_site_size(tmp_path):
         else:
             assert csp.endswith("frame-ancestors 'self'") and got["X-Frame-Options"] == "SAMEORIGIN"
         assert got["Permissions-Policy"].startswith("accelerometer=()")
+        assert "Content-Type" not in got, path
+    for path in FEEDS:  # ours, once, on top of the framing and other headers
+        got = dict(sh.match(rules, path))
+        assert got["Content-Type"] == "application/feed+json"
+        assert got["X-Frame-Options"] == "SAMEORIGIN"
+    assert "Content-Type" not in dict(sh.match(rules, "/feed/schema.json"))
 
 
 def test_headers_file_cap_errors_say_what_to_do():
@@ -151,6 +163,7 @@ http {{
         root {site};
         add_header Strict-Transport-Security "{hsts}" always;
         include {server}/nginx-server.conf;
+        include {server}/nginx-feeds.conf;
         error_page 404 /404.html;
         location / {{
             try_files $uri $uri/ =404;
@@ -194,11 +207,17 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
                 assert time.monotonic() < deadline, "nginx did not answer"
                 time.sleep(0.2)
         answers = {path: fetch(base + path)
-                   for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/")}
+                   for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/",
+                                "feed/ar.json", "feed/schema.json",
+                                "embed/tolk/oembed.json")}
     finally:
         server.terminate()
         server.wait(timeout=30)
     assert answers["no-such-page/"][0] == 404 and answers["tolk/"][0] == 200
+    assert answers["feed/ar.json"][0] == 200
+    assert answers["feed/ar.json"][1]["Content-Type"] == "application/feed+json"
+    assert answers["feed/schema.json"][1]["Content-Type"] == "application/json"
+    assert answers["embed/tolk/oembed.json"][1]["Content-Type"] == "application/json"
     published = sh.parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
     for path, (_, headers) in answers.items():
         assert headers["Strict-Transport-Security"] == HSTS, path  # theirs kept

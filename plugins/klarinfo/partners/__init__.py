@@ -1,9 +1,10 @@
 """Partners: our pages on other sites.
 
-Embed views, oEmbed and JSON Feed per edition (``embed``, response schemas in
-``schemas/``), and who may frame which pages (``framing``).
+Embed views and oEmbed (``embed``), a JSON Feed per edition (``feeds``), response
+schemas in ``schemas/``, and who may frame which pages (``framing``).
 """
 
+from klarinfo.partners.feeds import FEED_TYPE, feed_path
 from klarinfo.partners.framing import EMBED_PREFIX
 
-__all__ = ["EMBED_PREFIX"]
+__all__ = ["EMBED_PREFIX", "FEED_TYPE", "feed_path"]

@@ -24,6 +24,7 @@ MESSAGE_TYPE = "klarinfo:embed-height"
 MESSAGE_VERSION = 1
 OEMBED_WIDTH, OEMBED_HEIGHT = 640, 800
 JSON_FEED = "https://jsonfeed.org/version/1.1"
+SCHEMA_URL = "feed/schema.json"  # our feed schema, documents the _klarinfo fields
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class EmbedPage:
     # The Swedish page shown because this edition has no translation: it gets an embed
     # view (so links between embed views hold) but no oEmbed response or feed entry.
     fallback: bool = False
+    # "original" (the Swedish source), or a translation's "draft", "reviewed" or
+    # "outdated" (the Swedish page changed since): partners may leave out drafts
+    translation_status: str = "original"
 
 
 def embed_url(page_url: str) -> str:
@@ -155,6 +159,20 @@ def _body(page: EmbedPage) -> str:
     return page.content
 
 
+def extension(page: EmbedPage, site_url: str) -> dict[str, object]:
+    """Freshness for partners, in feeds and oEmbed alike: ``date_modified`` from the
+    page's ``reviewed:`` date, and the ``_klarinfo`` extension (keys starting with ``_``
+    are extensions in JSON Feed; oEmbed allows extra keys) with the translation status,
+    documented at ``about`` (our schema)."""
+    out: dict[str, object] = {}
+    if page.reviewed:
+        out["date_modified"] = f"{page.reviewed}T00:00:00Z"
+    out["_klarinfo"] = {"about": urljoin(site_url, SCHEMA_URL),
+                        "translation_status": page.translation_status,
+                        "reviewed": page.reviewed}
+    return out
+
+
 def oembed(page: EmbedPage, site_url: str, site_name: str) -> dict[str, object]:
     """An oEmbed 1.0 'rich' response (oembed.com, section 2.3.4.4)."""
     return {
@@ -167,39 +185,7 @@ def oembed(page: EmbedPage, site_url: str, site_name: str) -> dict[str, object]:
         "width": OEMBED_WIDTH,
         "height": OEMBED_HEIGHT,
         "cache_age": 86400,
-    }
-
-
-def feed(edition: str, lang: str, title: str, pages: Iterable[EmbedPage], site_url: str,
-         home_url: str) -> dict[str, object]:
-    """JSON Feed 1.1 of one edition's pages, with our fields under ``_klarinfo``."""
-    items = []
-    for page in sorted(pages, key=lambda p: p.url):
-        item: dict[str, object] = {
-            "id": urljoin(site_url, page.url),
-            "url": urljoin(site_url, page.url),
-            "title": page.title,
-            "summary": page.summary or page.title,
-            "language": page.lang,
-            "_klarinfo": {
-                "edition": page.edition,
-                "embed_url": urljoin(site_url, embed_url(page.url)),
-                "oembed_url": urljoin(site_url, oembed_url(page.url)),
-                "reviewed": page.reviewed,
-                "alternates": [{"edition": e, "language": lang_, "url": urljoin(site_url, u)}
-                               for e, lang_, u in page.alternates],
-            },
-        }
-        if page.reviewed:
-            item["date_modified"] = f"{page.reviewed}T00:00:00Z"
-        items.append(item)
-    return {
-        "version": JSON_FEED,
-        "title": title,
-        "home_page_url": urljoin(site_url, home_url),
-        "feed_url": urljoin(site_url, f"feed/{edition}.json"),
-        "language": lang,
-        "items": items,
+        **extension(page, site_url),
     }
 
 
@@ -207,6 +193,7 @@ def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
           texts: Mapping[str, Mapping[str, str]], exit_url: str,
           editions: Iterable[tuple[str, str, str]]) -> list[Path]:
     """Embed views, oEmbed responses and feeds into the built site; returns the files."""
+    from klarinfo.partners import feeds  # it builds on this module
     written = []
     pages = list(pages)
     for page in pages:
@@ -227,12 +214,5 @@ def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
                          ("oembed.schema.json", "oembed.schema.json")):
         (site / "feed" / target).write_text((schemas / name).read_text(encoding="utf-8"),
                                             encoding="utf-8")
-    for edition, lang, home in editions:
-        path = site / "feed" / f"{edition}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        body = feed(edition, lang, f"{site_name} ({edition})",
-                    [p for p in pages if p.edition == edition and not p.fallback], site_url,
-                    home)
-        path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
-        written.append(path)
+    written += feeds.write(site, pages, site_url, site_name, editions)
     return written

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin
 from klarinfo.editions import Alternate
-from klarinfo.partners import embed, framing
+from klarinfo.partners import embed, feeds, framing
 
 from .config import PartnersConfig
 
@@ -46,6 +46,9 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
         site_url = config.site_url or ""
         if page.file.locale == edition.id or edition.default:
             context["klarinfo_oembed"] = urljoin(site_url, embed.oembed_url(page.url))
+            # feed discovery: every page of the edition links the edition's feed
+            context["klarinfo_feed"] = (urljoin(site_url, feeds.feed_path(edition.id)),
+                                        self._feed_title(config))
             self.embeds.append(self._embed_page(page, alternates, site_url))
         elif not page.file.generated_by:
             self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
@@ -73,13 +76,19 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
             alternates=tuple((a.edition.id, a.edition.lang, a.url) for a in alternates
                              if a.translated and a.edition != edition),
             fallback=fallback,
+            translation_status=("outdated" if meta.get("klarinfo_outdated") else
+                                str(meta.get("translation_status") or "original")),
         )
+
+    def _feed_title(self, config: Any) -> str:
+        """The title of this edition's feed, the same in the feed and its discovery link."""
+        return f"{self.config.provider_name or config.site_name} ({self.context.edition.id})"
 
     @event_priority(-111)  # the outer build, after every edition
     def on_post_build(self, *, config: Any) -> None:
         if self.context.inner_build:
             return
-        name = self.config.provider_name or config.site_name
+        name = self.config.provider_name or config.site_name  # feeds: see _feed_title
         built = {e.edition for e in self.embeds}
         embed.write(Path(config.site_dir), self.embeds, config.site_url or "", name,
                     self.context.theme_texts,

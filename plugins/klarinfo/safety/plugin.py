@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from klarinfo import glossary
+from klarinfo import glossary, partners
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.safety import headers, markup, quick_exit
@@ -182,7 +182,9 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
         snippets beside the site."""
         if self.context.inner_build:
             return
-        self.policy = headers.Policy(self.context.partners, tuple(sorted(self.script_hashes)))
+        self.policy = headers.Policy(
+            self.context.partners, tuple(sorted(self.script_hashes)),
+            feeds=tuple("/" + partners.feed_path(e.id) for e in self.context.editions))
         try:
             text = headers.headers_file(self.policy)
         except headers.HeadersCapError as exc:
@@ -191,3 +193,4 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
         server = self.config.server_dir
         self.context.beside_site[f"{server}/nginx-http.conf"] = headers.nginx_http(self.policy)
         self.context.beside_site[f"{server}/nginx-server.conf"] = headers.nginx_server()
+        self.context.beside_site[f"{server}/nginx-feeds.conf"] = headers.nginx_feeds(self.policy)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +95,13 @@ def serve_with_headers(app: Callable, policy: Callable[[], Policy],
             injected = livereload_template and security_headers.livereload_script(
                 data.decode("utf-8", "replace"), livereload_template)
             if injected:
-                current = Policy(current.partners, current.script_hashes,
-                                 (security_headers.script_hash(injected),))
-        extra = security_headers.headers_for(environ.get("PATH_INFO", "/"), current)
+                current = replace(current, extra=(security_headers.script_hash(injected),))
+        path = environ.get("PATH_INFO", "/")
+        extra = security_headers.headers_for(path, current)
+        own_type = security_headers.content_type(path, current)
+        if own_type:  # the feeds: ours replaces the type guessed from .json
+            seen["headers"] = [(n, v) for n, v in seen["headers"] if n.lower() != "content-type"]
+            extra.append(("Content-Type", own_type))
         start_response(seen["status"], seen["headers"] + extra)
         return body
 
