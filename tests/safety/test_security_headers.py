@@ -75,9 +75,10 @@ def policy(partners=(PARTNER,)):
     return sh.Policy(tuple(partners), ("'sha256-AAAA'",))
 
 
-def test_headers_file_has_two_rules_at_any_site_size(tmp_path):
+def test_headers_file_has_three_rules_at_any_site_size(tmp_path):
     """A fake site of 1000 top-level page folders (the bench corpus' size): the rules do
-    not grow with it, and every path gets exactly one policy with the right framing."""
+    not grow with it (two wildcards and /embed.js), and every path gets exactly one policy
+    with the right framing; only embed.js may be read by other origins (SRI needs CORS)."""
     site = tmp_path / "site"
     for n in range(1000):
         (site / f"sida-{n}").mkdir(parents=True)
@@ -85,11 +86,12 @@ def test_headers_file_has_two_rules_at_any_site_size(tmp_path):
     (site / "embed" / "sida-1").mkdir(parents=True)
     text = sh.headers_file(policy())
     rules = sh.parse_headers_file(text)
-    assert len(rules) == 2 <= sh.MAX_RULES
+    assert len(rules) == 3 <= sh.MAX_RULES
     paths = ["/" + p.relative_to(site).as_posix() + ("/" if p.is_dir() else "")
              for p in site.rglob("*")]
-    for path in paths + ["/", "/404.html", "/no-such/"]:
+    for path in paths + ["/", "/404.html", "/no-such/", "/embed.js", "/embed.json"]:
         got = dict(sh.match(rules, path))
+        assert got.get("Access-Control-Allow-Origin") == ("*" if path == "/embed.js" else None)
         csp = got["Content-Security-Policy"]
         assert csp.count("default-src") == 1, path
         if path.startswith("/embed/"):
@@ -194,7 +196,7 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
                 assert time.monotonic() < deadline, "nginx did not answer"
                 time.sleep(0.2)
         answers = {path: fetch(base + path)
-                   for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/")}
+                   for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/", "embed.js")}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -212,6 +214,7 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
             assert headers["Content-Security-Policy"].endswith("frame-ancestors 'self'")
             assert headers["X-Frame-Options"] == "SAMEORIGIN"
         assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers.get("Access-Control-Allow-Origin") == ("*" if path == "embed.js" else None)
 
 
 def test_match_combines_rules_as_cloudflare_documents():

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin
 from klarinfo.editions import Alternate
-from klarinfo.partners import embed, framing
+from klarinfo.partners import embed, framing, snippet
 
 from .config import PartnersConfig
 
@@ -29,15 +29,29 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                 raise PluginError("mkdocs.yml: " + "; ".join(problems))
             self.context.partners = tuple(self.config.partners)
             self.embeds: list[embed.EmbedPage] = []
+            self.sri = self._embed_js_integrity(config)
         return config
 
     @event_priority(-10)  # last: the snippets block's lines would shift every finding
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         if "```embed-snippets" in markdown:
-            markdown = embed.SNIPPETS_BLOCK.sub(
-                lambda _: embed.snippets_html(self.context.titles, config.site_url or ""),
-                markdown)
+            site_url = config.site_url or ""
+            frames = [(title, urljoin(site_url, embed.embed_url(url)))
+                      for title, url in self.context.titles]
+            markdown = snippet.SNIPPETS_BLOCK.sub(
+                lambda _: snippet.snippets_html(frames, site_url, self.sri), markdown)
         return markdown
+
+    @staticmethod
+    def _embed_js_integrity(config: Any) -> str:
+        """SRI of the embed.js this build publishes: the first theme folder that has it
+        (as MkDocs copies it), so an override in a custom_dir gets its own hash."""
+        for folder in config.theme.dirs:
+            path = Path(folder) / snippet.EMBED_JS
+            if path.is_file():
+                return snippet.integrity(path.read_bytes())
+        raise PluginError(f"no {snippet.EMBED_JS} in the theme folders "
+                          f"{config.theme.dirs} — klarinfo's theme ships one; is it installed?")
 
     @event_priority(-10)  # after klarinfo/safety decided which pages get the quick exit
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
@@ -85,4 +99,4 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                     self.context.theme_texts,
                     str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
                     [(e.id, e.lang, e.url_prefix) for e in self.context.editions
-                     if e.id in built])
+                     if e.id in built], sri=self.sri)
