@@ -183,7 +183,7 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                for path in ("tolk/", "embed/en/tolk/"):
+                for path in ("tolk/", "embed/en/tolk/", "embed.js"):
                     with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
                         headers[path] = dict(response.headers)
                 break
@@ -198,6 +198,9 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
     assert "https://www.informationsverige.se" in \
         headers["embed/en/tolk/"]["Content-Security-Policy"]
     assert "X-Frame-Options" not in headers["embed/en/tolk/"]
+    # partners load embed.js with SRI from another origin: only it is readable by them
+    assert headers["embed.js"]["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in headers["tolk/"]
 
 
 def test_snippets_pin_the_published_embed_js(site):
