@@ -147,13 +147,21 @@ def test_only_a_sane_number_from_our_frame_sets_the_height(browser, partner):
     context.close()
 
 
-def test_quick_exit_replaces_the_partner_page(browser, partner):
+@pytest.mark.parametrize("how", ["click", "shift"])
+def test_quick_exit_replaces_the_partner_page(browser, partner, how):
+    """The sandbox lets our frame navigate the partner's page only after a user action:
+    a click on the exit, or Shift pressed three times (keydown is a user activation)."""
     context = browser.new_context(viewport=PHONE)
     context.route("https://www.smhi.se/**", lambda route: route.fulfill(
         body="<!doctype html><title>Neutral</title>", content_type="text/html"))
     page = context.new_page()
     page.goto(f"{partner['partner']}embed-vald.html", wait_until="networkidle")
-    our_frame(page).locator("[data-klarinfo-exit]").click()
+    if how == "click":
+        our_frame(page).locator("[data-klarinfo-exit]").click()
+    else:
+        our_frame(page).locator("h1").click()  # the reader is reading inside our frame
+        for _ in range(3):
+            page.keyboard.press("Shift")
     page.wait_for_url("https://www.smhi.se/**", timeout=5000)
     assert page.title() == "Neutral"
     context.close()
