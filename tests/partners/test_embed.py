@@ -244,3 +244,19 @@ def test_oembed_consumed_by_micawber(site):
         assert "/embed.js\" integrity=\"sha384-" in data["html"]
         shown = parse_text(page, registry)
         assert data["html"] in shown
+
+
+def test_an_embed_js_of_the_site_gets_its_own_hash(tmp_path):
+    """A site that publishes its own embed.js (docs/ overrides the theme's file) pins that
+    file, not ours: the hash comes from the file MkDocs copies."""
+    from klarinfo.partners import snippet
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "sv" / "embed.js").write_text("/* a site's own embed.js */\n",
+                                                       encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    published = (result.site / "embed.js").read_bytes()
+    assert published == b"/* a site's own embed.js */\n"
+    html = (result.site / "badda-in" / "index.html").read_text(encoding="utf-8")
+    assert f'integrity="{snippet.integrity(published)}"' in unescape(html)

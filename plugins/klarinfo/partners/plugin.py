@@ -29,7 +29,6 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                 raise PluginError("mkdocs.yml: " + "; ".join(problems))
             self.context.partners = tuple(self.config.partners)
             self.embeds: list[embed.EmbedPage] = []
-            self.sri = self._embed_js_integrity(config)
         return config
 
     @event_priority(-10)  # last: the snippets block's lines would shift every finding
@@ -42,16 +41,16 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                 lambda _: snippet.snippets_html(frames, site_url, self.sri), markdown)
         return markdown
 
-    @staticmethod
-    def _embed_js_integrity(config: Any) -> str:
-        """SRI of the embed.js this build publishes: the first theme folder that has it
-        (as MkDocs copies it), so an override in a custom_dir gets its own hash."""
-        for folder in config.theme.dirs:
-            path = Path(folder) / snippet.EMBED_JS
-            if path.is_file():
-                return snippet.integrity(path.read_bytes())
-        raise PluginError(f"no {snippet.EMBED_JS} in the theme folders "
-                          f"{config.theme.dirs} — klarinfo's theme ships one; is it installed?")
+    @event_priority(-200)  # last: the embed.js this build will publish, after any change
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """SRI of embed.js as MkDocs will copy it (a file in docs/ overrides the theme's)."""
+        script = files.get_file_from_path(snippet.EMBED_JS)
+        if script is None:
+            raise PluginError(f"mkdocs.yml: no {snippet.EMBED_JS} among the site's files — "
+                              "partners' snippets load it; reinstall klarinfo (its theme "
+                              "ships one) or add your own to docs/")
+        self.sri = snippet.integrity(script.content_bytes)
+        return files
 
     @event_priority(-10)  # after klarinfo/safety decided which pages get the quick exit
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
