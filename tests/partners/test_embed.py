@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -144,6 +145,22 @@ def test_partner_page_lists_a_snippet_per_page(site, edition):
     assert f"{SITE_URL}embed/{base[len(SITE_URL):]}tolk/" in html
 
 
+@pytest.mark.parametrize("partners, refused", [
+    (["https://example.se", "https://www.example.se"], []),
+    (["https://example.se", "https://*.example.se", "http://localhost:8000"], []),
+    (["https://www.example.se/", "https://*.*.example.se", "example.se"],
+     ["https://www.example.se/", "https://*.*.example.se", "example.se"]),
+])
+def test_partners_take_both_forms_of_a_host(partners, refused):
+    """Issue 17 (5): browsers compare origins exactly, so the bare and the www. host are
+    listed each (or with a CSP wildcard); a path or a bare host name is refused."""
+    from klarinfo.partners import framing
+
+    problems = framing.check_partners(partners)
+    assert [p.split("'")[1] for p in problems] == refused
+    assert all("https://informationsverige.se too" in p for p in problems)
+
+
 def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
     """`make site` serves what we deploy: main pages 'self' only, embed views partners too."""
     import os
@@ -166,7 +183,8 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                for path in ("tolk/", "embed/en/tolk/", "feed/en.json", "feed/schema.json"):
+                for path in ("tolk/", "embed/en/tolk/", "feed/en.json", "feed/schema.json",
+                             "embed.js"):
                     with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
                         headers[path] = dict(response.headers)
                 break
@@ -184,3 +202,65 @@ def test_mkdocs_serve_sends_the_framing_headers(tmp_path):
     # the feed as JSON Feed (one Content-Type, ours), the schema beside it untouched
     assert headers["feed/en.json"]["Content-Type"] == "application/feed+json"
     assert headers["feed/schema.json"]["Content-Type"].startswith("application/json")
+    # partners load embed.js with SRI from another origin: only it is readable by them
+    assert headers["embed.js"]["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in headers["tolk/"]
+
+
+def test_snippets_pin_the_published_embed_js(site):
+    """Issue 17 (3): the integrity in every snippet and oEmbed response is the hash of the
+    embed.js in the built site; a changed file would be refused by partners' browsers."""
+    from klarinfo.partners import snippet
+
+    sri = snippet.integrity((site / "embed.js").read_bytes())
+    wanted = (f'<script src="{SITE_URL}embed.js" integrity="{sri}" crossorigin="anonymous" '
+              'referrerpolicy="no-referrer" defer></script>')
+    frame = ('sandbox="allow-scripts allow-same-origin allow-top-navigation-by-user-activation" '
+             'referrerpolicy="no-referrer" data-klarinfo-embed></iframe>')
+    for edition in EDITIONS:
+        prefix = site if edition == "sv" else site / edition
+        html = unescape((prefix / "badda-in" / "index.html").read_text(encoding="utf-8"))
+        snippets = re.findall(r'<details class="klarinfo-snippet">.*?</details>', html, re.S)
+        assert len(snippets) >= 9
+        for text in snippets:
+            assert frame + "\n" + wanted in text, text
+    for path in (site / "embed").rglob("oembed.json"):
+        assert json.loads(path.read_text(encoding="utf-8"))["html"].endswith(frame + "\n" + wanted)
+
+
+def test_oembed_consumed_by_micawber(site):
+    """Issue 17 (2): a real consumer (micawber) finds the endpoint the page names, asks
+    with maxwidth/maxheight (a static file ignores them) and gets our resizing snippet."""
+    from browser import serve
+    from micawber import Provider, ProviderRegistry, parse_text
+
+    with serve(site) as base:
+        page = f"{SITE_URL}ar/tolk/"
+        main = (site / "ar" / "tolk" / "index.html").read_text(encoding="utf-8")
+        endpoint = re.search(r'<link rel="alternate" type="application/json\+oembed" '
+                             r'href="([^"]+)"', main).group(1).replace(SITE_URL, base)
+        registry = ProviderRegistry()
+        registry.register(re.escape(SITE_URL) + "ar/tolk/$", Provider(endpoint))
+        data = registry.request(page, maxwidth=320, maxheight=400)
+        assert data["type"] == "rich" and data["title"] and data["provider_url"] == SITE_URL
+        assert data["html"].startswith(f'<iframe src="{SITE_URL}embed/ar/tolk/"')
+        assert 'style="width:100%;' in data["html"]  # never wider than the consumer's column
+        assert "/embed.js\" integrity=\"sha384-" in data["html"]
+        shown = parse_text(page, registry)
+        assert data["html"] in shown
+
+
+def test_an_embed_js_of_the_site_gets_its_own_hash(tmp_path):
+    """A site that publishes its own embed.js (docs/ overrides the theme's file) pins that
+    file, not ours: the hash comes from the file MkDocs copies."""
+    from klarinfo.partners import snippet
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "sv" / "embed.js").write_text("/* a site's own embed.js */\n",
+                                                       encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    published = (result.site / "embed.js").read_bytes()
+    assert published == b"/* a site's own embed.js */\n"
+    html = (result.site / "badda-in" / "index.html").read_text(encoding="utf-8")
+    assert f'integrity="{snippet.integrity(published)}"' in unescape(html)

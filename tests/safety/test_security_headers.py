@@ -79,10 +79,11 @@ def policy(partners=(PARTNER,)):
     return sh.Policy(tuple(partners), ("'sha256-AAAA'",), feeds=FEEDS)
 
 
-def test_headers_file_has_two_rules_and_one_per_feed_at_any_site_size(tmp_path):
+def test_headers_file_rules_do_not_grow_with_the_site(tmp_path):
     """A fake site of 1000 top-level page folders (the bench corpus' size): the rules do
-    not grow with it (two wildcard rules, and one per edition's feed for its type), and
-    every path gets exactly one policy with the right framing."""
+    not grow with it (two wildcards, /embed.js, and one per edition's feed for its type),
+    and every path gets exactly one policy with the right framing; only embed.js may be
+    read by other origins (SRI needs CORS)."""
     site = tmp_path / "site"
     for n in range(1000):
         (site / f"sida-{n}").mkdir(parents=True)
@@ -90,12 +91,13 @@ def test_headers_file_has_two_rules_and_one_per_feed_at_any_site_size(tmp_path):
     (site / "embed" / "sida-1").mkdir(parents=True)
     text = sh.headers_file(policy())
     rules = sh.parse_headers_file(text)
-    assert len(rules) == 2 + len(FEEDS) <= sh.MAX_RULES
-    assert [p for p, _ in rules[2:]] == list(FEEDS)
+    assert len(rules) == 3 + len(FEEDS) <= sh.MAX_RULES
+    assert [p for p, _ in rules[3:]] == list(FEEDS)
     paths = ["/" + p.relative_to(site).as_posix() + ("/" if p.is_dir() else "")
              for p in site.rglob("*")]
-    for path in paths + ["/", "/404.html", "/no-such/"]:
+    for path in paths + ["/", "/404.html", "/no-such/", "/embed.js", "/embed.json"]:
         got = dict(sh.match(rules, path))
+        assert got.get("Access-Control-Allow-Origin") == ("*" if path == "/embed.js" else None)
         csp = got["Content-Security-Policy"]
         assert csp.count("default-src") == 1, path
         if path.startswith("/embed/"):
@@ -209,7 +211,7 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
         answers = {path: fetch(base + path)
                    for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/",
                                 "feed/ar.json", "feed/schema.json",
-                                "embed/tolk/oembed.json")}
+                                "embed/tolk/oembed.json", "embed.js")}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -231,6 +233,7 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
             assert headers["Content-Security-Policy"].endswith("frame-ancestors 'self'")
             assert headers["X-Frame-Options"] == "SAMEORIGIN"
         assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers.get("Access-Control-Allow-Origin") == ("*" if path == "embed.js" else None)
 
 
 def test_match_combines_rules_as_cloudflare_documents():

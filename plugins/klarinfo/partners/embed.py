@@ -20,6 +20,8 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
+from klarinfo.partners.snippet import snippet
+
 MESSAGE_TYPE = "klarinfo:embed-height"
 MESSAGE_VERSION = 1
 OEMBED_WIDTH, OEMBED_HEIGHT = 640, 800
@@ -75,24 +77,6 @@ def summary_of(content: str, limit: int = 240) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def iframe(src: str, title: str, height: int = OEMBED_HEIGHT) -> str:
-    """The snippet partners paste: works alone; with our embed.js it also fits its height."""
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" '
-            f'style="width:100%;height:{height}px;border:0" loading="lazy" '
-            f'referrerpolicy="no-referrer" data-klarinfo-embed></iframe>')
-
-
-SNIPPETS_BLOCK = re.compile(r"^```embed-snippets[ \t]*\n```[ \t]*$", re.M)
-
-
-def snippets_html(pages: Iterable[tuple[str, str]], site_url: str) -> str:
-    """For the partner page: each page's copy-paste snippet, one closed <details> each."""
-    return "\n\n".join(
-        f'<details class="klarinfo-snippet"><summary>{escape(title)}</summary>\n'
-        f"<pre><code>{escape(iframe(urljoin(site_url, embed_url(url)), title))}</code></pre>\n"
-        f"</details>" for title, url in sorted(pages, key=lambda p: p[1]))
 
 
 def notices(texts: Mapping[str, str], original: str | None, draft: bool,
@@ -173,15 +157,19 @@ def extension(page: EmbedPage, site_url: str) -> dict[str, object]:
     return out
 
 
-def oembed(page: EmbedPage, site_url: str, site_name: str) -> dict[str, object]:
-    """An oEmbed 1.0 'rich' response (oembed.com, section 2.3.4.4)."""
+def oembed(page: EmbedPage, site_url: str, site_name: str, sri: str = "") -> dict[str, object]:
+    """An oEmbed 1.0 'rich' response (oembed.com, section 2.3.4.4) whose ``html`` is our
+    snippet, so the frame fits its content as on the partner page. A static file cannot
+    read the consumer's ``maxwidth``/``maxheight``: the frame is ``width:100%`` (it never
+    overflows the consumer's column), ``width``/``height`` are its size before embed.js
+    sets the real height (documented on the partner page)."""
     return {
         "version": "1.0",
         "type": "rich",
         "title": page.title,
         "provider_name": site_name,
         "provider_url": site_url,
-        "html": iframe(urljoin(site_url, embed_url(page.url)), page.title),
+        "html": snippet(urljoin(site_url, embed_url(page.url)), page.title, site_url, sri),
         "width": OEMBED_WIDTH,
         "height": OEMBED_HEIGHT,
         "cache_age": 86400,
@@ -191,7 +179,7 @@ def oembed(page: EmbedPage, site_url: str, site_name: str) -> dict[str, object]:
 
 def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
           texts: Mapping[str, Mapping[str, str]], exit_url: str,
-          editions: Iterable[tuple[str, str, str]]) -> list[Path]:
+          editions: Iterable[tuple[str, str, str]], sri: str = "") -> list[Path]:
     """Embed views, oEmbed responses and feeds into the built site; returns the files."""
     from klarinfo.partners import feeds  # it builds on this module
     written = []
@@ -205,7 +193,7 @@ def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
         if page.fallback:
             continue
         response = site / oembed_url(page.url)
-        response.write_text(json.dumps(oembed(page, site_url, site_name), ensure_ascii=False,
+        response.write_text(json.dumps(oembed(page, site_url, site_name, sri), ensure_ascii=False,
                                        indent=1), encoding="utf-8")
         written.append(response)
     schemas = Path(__file__).parent / "schemas"

@@ -12,10 +12,21 @@ import re
 from collections.abc import Iterable
 
 EMBED_PREFIX = "/embed/"
-_ORIGIN = re.compile(r"^https?://[a-z0-9.-]+(:\d+)?$")
+#: The partner's script (klarinfo.partners.snippet), loaded with SRI from other origins:
+#: served with ``Access-Control-Allow-Origin: *`` (klarinfo.safety.headers).
+EMBED_SCRIPT = "/embed.js"
+# an origin, or a CSP host wildcard: "https://*.example.se" is every subdomain of
+# example.se (www. included) but not example.se itself
+_ORIGIN = re.compile(r"^https?://(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?$")
 
 
 def check_partners(partners: Iterable[str]) -> list[str]:
-    """Problems with the partner list: each entry must be an origin, not a page URL."""
+    """Problems with the partner list: each entry must be an origin, not a page URL.
+
+    A browser compares origins exactly: ``https://www.example.se`` does not admit
+    ``https://example.se``. A partner that serves both lists both (or the bare host and
+    ``https://*.example.se``); we never add the other form ourselves, because a host with
+    and without ``www.`` can belong to different owners."""
     return [f"partners: {p!r} is not an origin — write scheme and host only, e.g. "
-            "https://www.informationsverige.se" for p in partners if not _ORIGIN.match(p)]
+            "https://www.informationsverige.se (and https://informationsverige.se too "
+            "if the site answers there)" for p in partners if not _ORIGIN.match(p)]

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin
 from klarinfo.editions import Alternate
-from klarinfo.partners import embed, feeds, framing
+from klarinfo.partners import embed, feeds, framing, snippet
 
 from .config import PartnersConfig
 
@@ -34,10 +34,23 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
     @event_priority(-10)  # last: the snippets block's lines would shift every finding
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         if "```embed-snippets" in markdown:
-            markdown = embed.SNIPPETS_BLOCK.sub(
-                lambda _: embed.snippets_html(self.context.titles, config.site_url or ""),
-                markdown)
+            site_url = config.site_url or ""
+            frames = [(title, urljoin(site_url, embed.embed_url(url)))
+                      for title, url in self.context.titles]
+            markdown = snippet.SNIPPETS_BLOCK.sub(
+                lambda _: snippet.snippets_html(frames, site_url, self.sri), markdown)
         return markdown
+
+    @event_priority(-200)  # last: the embed.js this build will publish, after any change
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """SRI of embed.js as MkDocs will copy it (a file in docs/ overrides the theme's)."""
+        script = files.get_file_from_path(snippet.EMBED_JS)
+        if script is None:
+            raise PluginError(f"mkdocs.yml: no {snippet.EMBED_JS} among the site's files — "
+                              "partners' snippets load it; reinstall klarinfo (its theme "
+                              "ships one) or add your own to docs/")
+        self.sri = snippet.integrity(script.content_bytes)
+        return files
 
     @event_priority(-10)  # after klarinfo/safety decided which pages get the quick exit
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
@@ -94,4 +107,4 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                     self.context.theme_texts,
                     str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
                     [(e.id, e.lang, e.url_prefix) for e in self.context.editions
-                     if e.id in built])
+                     if e.id in built], sri=self.sri)
