@@ -14,7 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from klarinfo import glossary, partners
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
-from klarinfo.safety import headers, markup, quick_exit
+from klarinfo.safety import headers, markup, nginx, quick_exit
 from klarinfo.safety.template_scripts import TemplateScripts, serve_with_headers, source_line
 
 from .config import SafetyConfig
@@ -191,6 +191,6 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
             raise PluginError(str(exc)) from None
         (Path(config.site_dir) / "_headers").write_text(text, encoding="utf-8")
         server = self.config.server_dir
-        self.context.beside_site[f"{server}/nginx-http.conf"] = headers.nginx_http(self.policy)
-        self.context.beside_site[f"{server}/nginx-server.conf"] = headers.nginx_server()
-        self.context.beside_site[f"{server}/nginx-feeds.conf"] = headers.nginx_feeds(self.policy)
+        self.context.beside_site[f"{server}/nginx-http.conf"] = nginx.nginx_http(self.policy)
+        self.context.beside_site[f"{server}/nginx-server.conf"] = nginx.nginx_server()
+        self.context.beside_site[f"{server}/nginx-feeds.conf"] = nginx.nginx_feeds(self.policy)
