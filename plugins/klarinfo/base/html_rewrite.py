@@ -7,7 +7,10 @@ declarations) has to come out byte for byte, so that logic lives once, here.
 
 from __future__ import annotations
 
+from html import escape
 from html.parser import HTMLParser
+
+Attributes = list[tuple[str, str | None]]
 
 
 class Rewriter(HTMLParser):
@@ -17,11 +20,24 @@ class Rewriter(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
 
+    def attributes(self, tag: str, attrs: Attributes) -> Attributes | None:
+        """The attributes a start tag is written with, or None to keep it as written."""
+        return None
+
+    def start_tag(self, tag: str, attrs: Attributes, close: bool) -> None:
+        kept = self.attributes(tag, attrs)
+        if kept is None:
+            self.out.append(self.get_starttag_text() or "")
+            return
+        written = "".join(f" {name}" if value is None
+                          else f' {name}="{escape(value, quote=True)}"' for name, value in kept)
+        self.out.append(f"<{tag}{written}{' /' if close else ''}>")
+
     def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text() or "")
+        self.start_tag(tag, attrs, False)
 
     def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text() or "")
+        self.start_tag(tag, attrs, True)
 
     def handle_endtag(self, tag):
         self.out.append(f"</{tag}>")

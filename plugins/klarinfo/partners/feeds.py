@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
-from klarinfo.base.html_rewrite import Rewriter
+from klarinfo.base.html_rewrite import Attributes, Rewriter
 from klarinfo.partners.embed import (
     JSON_FEED,
     EmbedPage,
@@ -49,26 +48,17 @@ class _Absolute(Rewriter):
         super().__init__()
         self.base = base
 
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: bool) -> None:
+    def attributes(self, tag: str, attrs: Attributes) -> Attributes | None:
         changed = False
-        kept = []
+        kept: Attributes = []
         for name, value in attrs:
             if (name in _URL_ATTRIBUTES and value is not None
                     and (tag == "a" or not value.startswith("#"))):
                 absolute = urljoin(self.base, value)
                 changed = changed or absolute != value
                 value = absolute
-            kept.append(name if value is None else f'{name}="{escape(value, quote=True)}"')
-        if not changed:
-            self.out.append(self.get_starttag_text() or "")
-        else:
-            self.out.append(f"<{tag}{''.join(' ' + a for a in kept)}{' /' if close else ''}>")
-
-    def handle_starttag(self, tag, attrs):
-        self._tag(tag, attrs, False)
-
-    def handle_startendtag(self, tag, attrs):
-        self._tag(tag, attrs, True)
+            kept.append((name, value))
+        return kept if changed else None
 
 
 def absolute_urls(html: str, base: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from html import escape, unescape
 
 from klarinfo.base.errors import Finding
-from klarinfo.base.html_rewrite import Rewriter
+from klarinfo.base.html_rewrite import Attributes, Rewriter
 
 #: Raw HTML elements a page may use. Empty on purpose (see the module docstring);
 #: add a name here only with a reason, and never one that can run or load anything.
@@ -169,29 +169,23 @@ class _Sanitizer(Rewriter):
         self.problems: list[str] = []
         self.raw_text = False  # inside a refused <script> or <style>: its text is escaped
 
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: bool) -> None:
+    def start_tag(self, tag: str, attrs: Attributes, close: bool) -> None:
         if tag in _FORBIDDEN:
             self.problems.append(f"<{tag}>")
             self.out.append(escape(self.get_starttag_text() or f"<{tag}>"))
             self.raw_text = self.raw_text or (tag in _RAW_TEXT and not close)
             return
-        kept = []
+        super().start_tag(tag, attrs, close)
+
+    def attributes(self, tag: str, attrs: Attributes) -> Attributes | None:
+        kept: Attributes = []
         for name, value in attrs:
             if name.startswith("on") or name == "srcdoc" or (
                     name in _URL_ATTRIBUTES and value is not None and dangerous_url(value)):
                 self.problems.append(f"{name}={(value or '')[:40]!r} on <{tag}>")
                 continue
-            kept.append(name if value is None else f'{name}="{escape(value, quote=True)}"')
-        if len(kept) == len(attrs):
-            self.out.append(self.get_starttag_text() or "")
-        else:
-            self.out.append(f"<{tag}{''.join(' ' + a for a in kept)}{' /' if close else ''}>")
-
-    def handle_starttag(self, tag, attrs):
-        self._tag(tag, attrs, False)
-
-    def handle_startendtag(self, tag, attrs):
-        self._tag(tag, attrs, True)
+            kept.append((name, value))
+        return None if len(kept) == len(attrs) else kept
 
     def handle_endtag(self, tag):
         if tag in _RAW_TEXT:
