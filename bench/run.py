@@ -65,6 +65,11 @@ def stock_config(workdir: Path, root: Path = ROOT) -> Path:
     config["theme"] = {"name": "material", "language": "sv",
                        "custom_dir": str(workdir / "stock-overrides")}
     config["extra_css"] = []
+    # our heading slugs (a !!python/name tag, read as None here): stock keeps its default
+    config["markdown_extensions"] = [
+        {"toc": {k: v for k, v in (ext["toc"] or {}).items() if k != "slugify"}}
+        if isinstance(ext, dict) and "toc" in ext else ext
+        for ext in config.get("markdown_extensions") or []]
     path = workdir / "stock.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
