@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # types only: the context never calls a capability
+from klarinfo.editions import translator
+
+if TYPE_CHECKING:  # types only
     from klarinfo.editions import Edition
     from klarinfo.glossary import Matcher, Termbase
 
@@ -60,6 +62,4 @@ class Context:
 
     def translator(self, edition: Edition) -> Any:
         """Our messages in ``edition``'s language (findings, example sentences)."""
-        from klarinfo.editions import translator
-
         return translator(self.locales or self.root / "locales", edition.id, self.root)

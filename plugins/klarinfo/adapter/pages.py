@@ -6,21 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from klarinfo.base.errors import shown_path
 from klarinfo.base.prose import front_matter_end
 from klarinfo.editions import Alternate, Edition, by_id
 
 from .context import Context
 
 
-def relative(path: Path, root: Path) -> str:
-    """A file as findings name it: relative to ``root`` when it lies below it."""
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-
-
 def shown(page: Any, context: Context) -> str:
     if page.file.abs_src_path is None:  # generated (the glossary page)
         return page.file.src_uri
-    return relative(Path(page.file.abs_src_path), context.root)
+    return shown_path(Path(page.file.abs_src_path), context.root)
 
 
 def norm(file: Any) -> str:

@@ -7,6 +7,7 @@ message names the file and line, says what is wrong and how to fix it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,8 @@ class InputError(ValueError):
     def __init__(self, findings: list[Finding] | Finding):
         self.findings = [findings] if isinstance(findings, Finding) else list(findings)
         super().__init__("\n".join(str(f) for f in self.findings))
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A file as findings name it: relative to ``root`` (the project) when it lies below it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

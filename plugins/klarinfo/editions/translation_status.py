@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from klarinfo.base import page_checks, prose, text_files, yaml_lines
-from klarinfo.base.errors import Finding, InputError
+from klarinfo.base.errors import Finding, InputError, shown_path
 from klarinfo.base.yaml_lines import line
 
 HASH_LENGTH = 12
@@ -176,13 +176,13 @@ def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[T
     source_dir = docs / default
     for source in sorted(source_dir.rglob("*.md")):
         page = source.relative_to(source_dir).as_posix()
-        current = source_hash(text_files.read(source, _shown(source, root)))
+        current = source_hash(text_files.read(source, shown_path(source, root)))
         for edition in editions:
             if edition == default:
                 continue
             path = docs / edition / page
-            entry = {"page": page, "edition": edition, "path": _shown(path, root),
-                     "source_path": _shown(source, root), "current_hash": current}
+            entry = {"page": page, "edition": edition, "path": shown_path(path, root),
+                     "source_path": shown_path(source, root), "current_hash": current}
             if not path.exists():
                 out.append(Translation(status="missing", **entry))
                 continue
@@ -205,10 +205,6 @@ def collect(docs: Path, default: str, editions: list[str], root: Path) -> list[T
             out.append(Translation(status=status, recorded_hash=recorded, review=review,
                                    **entry))
     return out
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 # --- what changed in the Swedish text -------------------------------------------------------
@@ -327,19 +323,19 @@ def migrate_hashes(docs: Path, default: str, editions: list[str], snapshots: Pat
                     kept.unlink()  # two versions that differ only in whitespace
                 else:
                     kept.rename(target)
-                done.append(f"{_shown(kept, root)} → {target.name}")
+                done.append(f"{shown_path(kept, root)} → {target.name}")
         for edition in editions:
             path = docs / edition / page
             if edition == default or not path.exists():
                 continue
             text_ = path.read_text(encoding="utf-8")
             try:
-                recorded = front_matter(text_, _shown(path, root)).get("source_hash")
+                recorded = front_matter(text_, shown_path(path, root)).get("source_hash")
             except InputError:
                 continue
             if recorded in renamed and renamed[recorded] != recorded:
                 path.write_text(with_source_hash(text_, renamed[recorded]), encoding="utf-8")
-                done.append(f"{_shown(path, root)}: source_hash {recorded} → "
+                done.append(f"{shown_path(path, root)}: source_hash {recorded} → "
                             f"{renamed[recorded]}")
     return done
 

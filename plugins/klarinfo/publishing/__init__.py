@@ -5,3 +5,7 @@ that resolve (``links``, ``anchor_links``), Material's bundle narrowed (``materi
 a free port for ``make site`` (``ports``) and the build log watched for warnings
 (``log_watch``).
 """
+
+from klarinfo.publishing.material_bundle import BundleChanged, replace_once
+
+__all__ = ["BundleChanged", "replace_once"]

@@ -10,12 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from klarinfo.base.errors import shown_path
 from klarinfo.publishing import anchor_links
-
-
-def relative(path: Path, root: Path) -> str:
-    """A file as findings name it: relative to ``root`` when it lies below it."""
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 class LogWatch(logging.Filter):
@@ -47,8 +43,8 @@ class LogWatch(logging.Filter):
         target = missing.target
         edition = target.split("/")[0] if target and target.split("/")[0] != \
             missing.source.split("/")[0] else None
-        shown = relative(source, self.root)
-        finding = anchor_links.finding(missing, text, shown, target and relative(
+        shown = shown_path(source, self.root)
+        finding = anchor_links.finding(missing, text, shown, target and shown_path(
             self.docs_dir / target, self.root), edition)
         if str(finding) in self.seen:
             return False  # the same Swedish page, shown again in another edition

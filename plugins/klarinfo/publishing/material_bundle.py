@@ -40,16 +40,22 @@ class BundleChanged(RuntimeError):
     """Material's bundle no longer has the code we patch (a new Material version)."""
 
 
+def replace_once(js: str, original: str, patched: str, name: str = "Material's bundle",
+                 where: str = "klarinfo/publishing/material_bundle.py") -> str:
+    """``original`` → ``patched`` in one of Material's scripts, where it occurs exactly once
+    (already patched: unchanged, for dirty rebuilds); anything else is a new Material
+    version, and the build fails instead of shipping an unpatched or doubly patched script."""
+    if js.count(patched) == 1 and original not in js:
+        return js
+    if js.count(original) != 1:
+        raise BundleChanged(f"{name} has {js.count(original)} copies of {original!r}, expected 1"
+                            f" — check {where} against the new Material version")
+    return js.replace(original, patched)
+
+
 def patch_source(js: str) -> str:
     for original, patched in PATCHES:
-        if js.count(patched) == 1 and original not in js:
-            continue  # already patched (dirty rebuilds)
-        if js.count(original) != 1:
-            raise BundleChanged(
-                f"Material's bundle has {js.count(original)} copies of {original!r}, expected 1"
-                " — check klarinfo/publishing/material_bundle.py against the new Material version"
-            )
-        js = js.replace(original, patched)
+        js = replace_once(js, original, patched)
     return js
 
 

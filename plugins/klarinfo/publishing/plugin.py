@@ -10,10 +10,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import page_checks, text_files
-from klarinfo.base.errors import Finding, InputError
+from klarinfo.base.errors import Finding, InputError, shown_path
 from klarinfo.publishing import material_bundle, staging
 from klarinfo.publishing.log_watch import LogWatch
 
@@ -68,7 +67,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     def _check_source(self, file: Any, parts: tuple[str, ...]) -> tuple[bool, list[Finding]]:
         """(leave the page out?, findings) for one page's source file."""
         default = self.context.default.id
-        shown = pages.relative(Path(file.abs_src_path), self.context.root)
+        shown = shown_path(Path(file.abs_src_path), self.context.root)
         try:
             text = text_files.read(Path(file.abs_src_path), shown)
         except InputError as exc:

@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base.errors import shown_path
 from klarinfo.editions import by_id
 from klarinfo.glossary import Termbase
 from klarinfo.readability import ahead, findings, language, score
@@ -48,7 +49,7 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
             if not lang.build:
                 continue
             for path in sorted((docs / lang.locale).rglob("*.md")):
-                out.append((lang.locale, str(path), pages.relative(path, self.context.root)))
+                out.append((lang.locale, str(path), shown_path(path, self.context.root)))
         return out
 
     def _language_jobs(self) -> dict[str, ahead.LanguageJob]:

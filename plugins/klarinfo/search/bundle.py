@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from klarinfo.publishing import BundleChanged, replace_once
+
 INDEX_URL_ORIGINAL = 'ze(new URL("search/search_index.json",Or.base))'
 INDEX_URL_PATCHED = (
     'ze(function(f){var u=f&&f.getAttribute("data-klarinfo-index");return u?'
@@ -31,18 +33,8 @@ STOP_WORDS_PATCHED = (
 )
 
 
-class BundleChanged(RuntimeError):
-    """Material's scripts no longer have the code we patch (a new Material version)."""
-
-
 def patch(js: str, original: str, patched: str, name: str) -> str:
-    if js.count(patched) == 1 and original not in js:
-        return js  # already patched (dirty rebuilds)
-    if js.count(original) != 1:
-        raise BundleChanged(
-            f"{name} has {js.count(original)} copies of {original!r}, expected 1 — check "
-            "klarinfo/search/bundle.py against the new Material version")
-    return js.replace(original, patched)
+    return replace_once(js, original, patched, name, "klarinfo/search/bundle.py")
 
 
 def patch_site(site_dir: Path) -> list[Path]:
