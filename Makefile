@@ -18,7 +18,7 @@ MAKEFLAGS += --no-print-directory
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean lock audit
+	setup clean lock audit translation-export translation-import glossary-export
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -95,6 +95,15 @@ new-page: $(STAMP)
 
 new-translation: $(STAMP)
 	$(BIN)/python -m klarinfo.editions.new_page --translate "$(PAGE)" "$(EDITION)"
+
+# Agencies: one XLIFF 1.2 (or PO: FORMAT=po) file per edition in reports/translation/,
+# and back into docs/<edition>/ (nothing is written when the file has a problem).
+translation-export: $(STAMP)
+	$(BIN)/python -m klarinfo.exchange.cli export --edition "$(EDITION)" --format $(or $(FORMAT),xliff) \
+	  $(if $(PAGES),--pages "$(PAGES)") -o reports/translation
+
+translation-import: $(STAMP)
+	$(BIN)/python -m klarinfo.exchange.cli import "$(FILE)"
 
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 

@@ -8,8 +8,9 @@ and whether each translation is missing, outdated, draft or reviewed
 (``translation_status``; command line: ``python -m klarinfo.editions.translation_status``).
 """
 
+from klarinfo.editions import translation_status
 from klarinfo.editions.alternates import Alternate
 from klarinfo.editions.edition import Edition, by_id
 from klarinfo.editions.messages import translator
 
-__all__ = ["Alternate", "Edition", "by_id", "translator"]
+__all__ = ["Alternate", "Edition", "by_id", "translation_status", "translator"]

@@ -10,5 +10,6 @@ from klarinfo.glossary.check import scan
 from klarinfo.glossary.matching import Matcher
 from klarinfo.glossary.page import SLUG as PAGE_SLUG
 from klarinfo.glossary.termbase import Termbase
+from klarinfo.glossary.termbase import load as load_termbase
 
-__all__ = ["PAGE_SLUG", "Matcher", "Termbase", "scan"]
+__all__ = ["PAGE_SLUG", "Matcher", "Termbase", "load_termbase", "scan"]

@@ -1,0 +1,109 @@
+"""Write a returned exchange file back into docs/<edition>/.
+
+Every problem is reported as ``file:unit-id: what — how to fix`` before any page is
+written: a broken or missing protected code, a unit missing from the file, a Swedish
+page or a translation that changed since export. A page is written only when its text
+changed or the translator confirmed units that were new or needed review; it then gets
+``translation_status: draft`` and, when every unit is confirmed, the ``source_hash`` of
+the Swedish version that was exported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from klarinfo.base import text_files
+from klarinfo.editions import translation_status as status
+from klarinfo.exchange import codes, model, segments
+from klarinfo.exchange.formats import ReturnedFile
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # file:unit-id
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what} — {self.fix}"
+
+
+def plan(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
+         ) -> tuple[dict[Path, str], list[Problem]]:
+    """The new text of every page to write, and every problem (nothing is written
+    when there is one)."""
+    writes: dict[Path, str] = {}
+    problems: list[Problem] = []
+    for page, (source_hash, target_hash) in returned.versions.items():
+        source_path = setup.docs / setup.default / page
+        target_path = setup.docs / edition / page
+        first = next((i for i in returned.order if i.startswith(f"{page}#")), f"{page}#1")
+        if not source_path.exists():
+            problems.append(Problem(f"{shown}:{first}", f"the Swedish page {page} is gone",
+                                    "leave this page out, or export again"))
+            continue
+        source_text = text_files.read(source_path)
+        target_text = text_files.read(target_path) if target_path.exists() else None
+        if (model.file_hash(target_text) if target_text else "") != target_hash:
+            problems.append(Problem(f"{shown}:{first}", f"{target_path.name} in docs/{edition} "
+                                    "changed since export", "export again and carry the "
+                                    "agency's translation over (a CAT tool's TM does it)"))
+            continue
+        exported = model.export_page(setup, edition, page, _NoTerms())
+        stale = status.source_hash(source_text) != source_hash
+        out: list[str] = []
+        confirmed = changed = False
+        all_done = True
+        for unit in exported.units:
+            where = f"{shown}:{unit.id}"
+            back = returned.units.get(unit.id)
+            if back is None:
+                problems.append(Problem(where, "the segment is missing from the file",
+                                        "put the trans-unit back (export again to get it)"))
+                continue
+            if stale or back.source != unit.source:
+                problems.append(Problem(where, f"the Swedish text of {page} changed since "
+                                        "export", "export again; your CAT tool's memory "
+                                        "fills in what is unchanged"))
+                continue
+            target = back.target if back.target.strip() else ""
+            for issue in codes.problems(target, unit.source, unit.target):
+                problems.append(Problem(where, f"protected code: {issue}",
+                                        "copy the tags/placeholders from the Swedish "
+                                        "text unchanged"))
+            if not target and target_text is None and any(
+                    r.target.strip() for i, r in returned.units.items()
+                    if i.startswith(f"{page}#")):
+                problems.append(Problem(where, "no translation for this segment of a new page",
+                                        "translate it (every segment of a new page)"))
+            changed |= target != unit.target
+            confirmed |= back.done and unit.state != model.TRANSLATED
+            all_done &= back.done and bool(target)
+            out.append(target)
+        if problems or not (changed or confirmed):
+            continue
+        writes[target_path] = _page_text(source_text, target_text, out, page, source_hash,
+                                         all_done)
+    return writes, problems
+
+
+class _NoTerms:
+    """Import needs the units, not their glossary notes."""
+
+    def find(self, text: str) -> list:
+        return []
+
+
+def _page_text(source_text: str, target_text: str | None, targets: list[str], page: str,
+               source_hash: str, all_done: bool) -> str:
+    _, merged, _ = model.cut(source_text, target_text)
+    if merged is None:  # a new page: the Swedish skeleton
+        skeleton = segments.parse(model.body_of(source_text)[1])
+        head = (f"---\ntranslation_of: {Path(page).name}\nsource_hash: {source_hash}\n"
+                "translation_status: draft\n---\n\n")
+        return head + skeleton.render(targets).lstrip("\n")
+    head, _ = model.body_of(target_text or "")
+    text = head + merged.render(targets)
+    text = status.with_review(text, "draft")
+    return status.with_source_hash(text, source_hash) if all_done else text

@@ -1,0 +1,86 @@
+"""Command line: ``python -m klarinfo.exchange.cli export|import`` (``make
+translation-export EDITION=so [PAGES=a.md,b.md] [FORMAT=po]`` and ``make
+translation-import FILE=…``).
+
+Export writes ``<dir>/klarinfo-<edition>.xlf`` (or ``.po``); import checks the whole
+file first and writes nothing when there is a problem (exit 1, one line per problem).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from klarinfo.exchange import apply, formats, model
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m klarinfo.exchange.cli")
+    sub = parser.add_subparsers(dest="command", required=True)
+    out = sub.add_parser("export", help="write an XLIFF or PO file for an agency")
+    out.add_argument("--edition", required=True)
+    out.add_argument("--pages", default="", help="comma-separated, e.g. tolk.md,vald.md")
+    out.add_argument("--format", choices=("xliff", "po"), default="xliff")
+    out.add_argument("-o", "--output", default="reports/translation")
+    back = sub.add_parser("import", help="write a returned file into docs/<edition>/")
+    back.add_argument("file")
+    parser.add_argument("--root", default=".", help="the project (where mkdocs.yml is)")
+    args = parser.parse_args(argv)
+    setup = model.Setup.load(Path(args.root).resolve())
+    if args.command == "export":
+        return _export(setup, args)
+    return _import(setup, Path(args.file))
+
+
+def _export(setup: model.Setup, args: argparse.Namespace) -> int:
+    if args.edition not in setup.editions or args.edition == setup.default:
+        others = ", ".join(e for e in setup.editions if e != setup.default)
+        print(f"error: no edition '{args.edition}' to translate into — use one of {others}",
+              file=sys.stderr)
+        return 2
+    pages = [p.strip() for p in args.pages.split(",") if p.strip()]
+    missing = [p for p in pages if not (setup.docs / setup.default / p).exists()]
+    if missing:
+        print(f"error: no Swedish page {', '.join(missing)} in docs/{setup.default} — "
+              "name pages as in that folder, e.g. tolk.md", file=sys.stderr)
+        return 2
+    exported = model.export(setup, args.edition, pages or None)
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    if args.format == "po":
+        path, data = folder / f"klarinfo-{args.edition}.po", formats.write_po(
+            exported, setup.default, args.edition)
+    else:
+        path, data = folder / f"klarinfo-{args.edition}.xlf", formats.write_xliff(
+            exported, setup.default, args.edition)
+    path.write_bytes(data)
+    units = sum(len(p.units) for p in exported)
+    print(f"{path}: {len(exported)} pages, {units} segments ({args.edition})")
+    return 0
+
+
+def _import(setup: model.Setup, path: Path) -> int:
+    data = path.read_bytes()
+    returned = formats.read_po(data) if path.suffix == ".po" else formats.read_xliff(data)
+    if returned.edition not in setup.editions or returned.edition == setup.default:
+        print(f"{path}: the file names no edition we translate into ('{returned.edition}') — "
+              "use a file made by make translation-export", file=sys.stderr)
+        return 1
+    writes, problems = apply.plan(setup, returned, str(path), returned.edition)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problems; no page written", file=sys.stderr)
+        return 1
+    for target, text in writes.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target.relative_to(setup.root)}")
+    if not writes:
+        print(f"{path}: nothing changed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

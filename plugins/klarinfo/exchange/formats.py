@@ -1,0 +1,143 @@
+"""XLIFF 1.2 and PO files through translate-toolkit (what Weblate builds on), so the
+files are what CAT tools expect without a hand-written XML or PO writer.
+
+XLIFF: one ``<file original="page">`` per page with the Swedish and exported versions
+as ``k:source-hash``/``k:target-hash`` attributes, protected codes as ``<ph>``, the
+state on ``<target state>``, glossary terms as notes. PO: ``msgctxt`` is the unit id,
+needs-review is ``fuzzy``, notes are extracted comments, versions are in the header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from translate.storage import po, xliff
+from translate.storage.placeables import StringElem
+from translate.storage.placeables import xliff as inline
+
+from klarinfo.exchange import codes
+from klarinfo.exchange.model import NEEDS_REVIEW, NEW, TRANSLATED, PageExport
+
+KLARINFO = "urn:klarinfo:exchange"
+_XLIFF_12 = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+             'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original={} '
+             'datatype="plaintext"><body/></file></xliff>')
+_TO_XLIFF = {TRANSLATED: "translated", NEEDS_REVIEW: "needs-review-translation", NEW: "new"}
+#: XLIFF states a CAT tool may write back, and what they mean here.
+DONE_STATES = {"translated", "final", "signed-off"}
+
+
+class _Unit(xliff.xliffunit):
+    """A trans-unit in the XLIFF 1.2 namespace (translate-toolkit's default is 1.1)."""
+
+    namespace = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+@dataclass
+class Returned:
+    """A unit as it came back from the agency."""
+
+    id: str
+    source: str
+    target: str
+    done: bool  # the translator marked it translated (not new, not needs review)
+
+
+@dataclass
+class ReturnedFile:
+    edition: str
+    versions: dict[str, tuple[str, str]]  # page → (source_hash, target_hash)
+    units: dict[str, Returned]
+    order: list[str]  # unit ids in file order, per page prefix
+
+
+def _rich(text: str, ids: dict[str, str]) -> list[StringElem]:
+    parts: list = []
+    for is_code, run in codes.split(text):
+        if is_code:
+            ids.setdefault(run, str(len(ids) + 1))
+            parts.append(inline.Ph([run], id=ids[run]))
+        else:
+            parts.append(run)
+    return [StringElem(parts)]
+
+
+def write_xliff(pages: list[PageExport], source: str, edition: str) -> bytes:
+    first = pages[0].page if pages else "empty"
+    store = xliff.xlifffile.parsestring(_XLIFF_12.format(quoteattr(first)).encode())
+    store.setsourcelanguage(source)
+    store.settargetlanguage(edition)
+    for page in pages:
+        store.switchfile(page.page, createifmissing=True)
+        node = store.getfilenode(page.page)
+        node.set("source-language", source)
+        node.set("target-language", edition)
+        node.set(f"{{{KLARINFO}}}source-hash", page.source_hash)
+        node.set(f"{{{KLARINFO}}}target-hash", page.target_hash)
+        for item in page.units:
+            unit = _Unit("")
+            ids: dict[str, str] = {}
+            unit.rich_source = _rich(item.source, ids)
+            unit.rich_target = _rich(item.target, ids)
+            unit.setid(item.id)
+            store.addunit(unit)
+            unit.xmlelement.find(unit.namespaced("target")).set("state", _TO_XLIFF[item.state])
+            for note in item.notes:
+                unit.addnote(note, origin="klarinfo")
+    return bytes(store)
+
+
+def read_xliff(data: bytes) -> ReturnedFile:
+    store = xliff.xlifffile.parsestring(data)
+    versions, units, order = {}, {}, []
+    edition = ""
+    for node in store.document.getroot().iterchildren(store.namespaced("file")):
+        edition = node.get("target-language") or edition
+        versions[node.get("original")] = (node.get(f"{{{KLARINFO}}}source-hash") or "",
+                                          node.get(f"{{{KLARINFO}}}target-hash") or "")
+    for unit in store.units:
+        ident = unit.getid().split("\x04")[-1]
+        target = unit.xmlelement.find(unit.namespaced("target"))
+        state = target.get("state", "translated") if target is not None else "new"
+        units[ident] = Returned(ident, unit.source or "", unit.target or "",
+                                state in DONE_STATES)
+        order.append(ident)
+    return ReturnedFile(edition, versions, units, order)
+
+
+def write_po(pages: list[PageExport], source: str, edition: str) -> bytes:
+    store = po.pofile()
+    store.updateheader(add=True, Language=edition, Content_Type="text/plain; charset=UTF-8",
+                       X_Klarinfo_Source_Language=source,
+                       X_Klarinfo_Versions=" ".join(f"{p.page}={p.source_hash}:{p.target_hash}"
+                                                    for p in pages))
+    for page in pages:
+        for item in page.units:
+            unit = store.addsourceunit(item.source)
+            unit.setcontext(item.id)
+            unit.target = item.target
+            for note in item.notes:
+                unit.addnote(note, origin="developer")
+            if item.state == NEEDS_REVIEW:
+                unit.markfuzzy(True)
+    return bytes(store)
+
+
+def read_po(data: bytes) -> ReturnedFile:
+    store = po.pofile.parsestring(data)
+    header = store.parseheader()
+    versions = {}
+    for item in str(header.get("X-Klarinfo-Versions", "")).split():
+        page, _, hashes = item.partition("=")
+        source_hash, _, target_hash = hashes.partition(":")
+        versions[page] = (source_hash, target_hash)
+    units, order = {}, []
+    for unit in store.units:
+        if unit.isheader():
+            continue
+        ident = unit.getcontext()
+        units[ident] = Returned(ident, unit.source, unit.target or "",
+                                bool(unit.target) and not unit.isfuzzy())
+        order.append(ident)
+    return ReturnedFile(str(header.get("Language", "")), versions, units, order)
