@@ -105,6 +105,10 @@ translation-export: $(STAMP)
 translation-import: $(STAMP)
 	$(BIN)/python -m klarinfo.exchange.cli import "$(FILE)"
 
+# The termbase as TBX-Basic, CSV and Vale vocabularies (reports/glossary/).
+glossary-export: $(STAMP)
+	$(BIN)/python -m klarinfo.exchange.termbase_export -o reports/glossary
+
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 
 # --- bootstrap -------------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""TBX, CSV and Vale exports hold every term form of every edition, deprecated marked;
+the TBX is read back with translate-toolkit's reader (no TBX schema ships in any
+installed package) and checked for its TBX-Basic structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from klarinfo.exchange import termbase_export
+from klarinfo.exchange.model import Setup
+from lxml import etree
+from translate.storage import tbx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_tbx_csv_and_vale_hold_every_term(tmp_path: Path) -> None:
+    assert termbase_export.main(["--root", str(ROOT), "-o", str(tmp_path)]) == 0
+    setup = Setup.load(ROOT)
+    rows = termbase_export.rows(setup)
+    deprecated = [r for r in rows if r[3] == "deprecated"]
+    assert deprecated and len({r[0] for r in rows}) == len(setup.termbase.terms)
+    data = (tmp_path / "klarinfo.tbx").read_bytes()
+    store = tbx.tbxfile.parsestring(data)
+    assert {u.getid() for u in store.units} == {t.id for t in setup.termbase.terms}
+    root = etree.fromstring(data)
+    assert root.tag == "martif" and root.get("type") == "TBX-Basic"
+    found = {(e.get("id"), ls.get("{http://www.w3.org/XML/1998/namespace}lang"),
+              tig.findtext("term"), tig.findtext("termNote[@type='administrativeStatus']"))
+             for e in root.iter("termEntry") for ls in e.iter("langSet")
+             for tig in ls.iter("tig")}
+    assert found == {(i, e, t, termbase_export.STATUS[s]) for i, e, t, s in rows}
+    csv_lines = (tmp_path / "klarinfo.csv").read_text(encoding="utf-8").splitlines()
+    assert len(csv_lines) == len(rows) + 1
+    for term_id, edition, text, status in rows:
+        vocab = tmp_path / "vale" / "Vocab" / f"klarinfo-{edition}"
+        listed = (vocab / ("reject.txt" if status == "deprecated" else "accept.txt")
+                  ).read_text(encoding="utf-8").splitlines()
+        assert termbase_export._regex(text) in listed, (term_id, edition, text)
+    assert "Social Insurance Office" in (tmp_path / "vale/Vocab/klarinfo-en/reject.txt"
+                                         ).read_text(encoding="utf-8")
