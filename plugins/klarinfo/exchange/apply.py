@@ -10,6 +10,7 @@ the Swedish version that was exported.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,12 +99,24 @@ class _NoTerms:
 def _page_text(source_text: str, target_text: str | None, targets: list[str], page: str,
                source_hash: str, all_done: bool) -> str:
     _, merged, _ = model.cut(source_text, target_text)
-    if merged is None:  # a new page: the Swedish skeleton
+    if merged is None:  # a new page: the Swedish skeleton, front matter as translations have
         skeleton = segments.parse(model.body_of(source_text)[1])
-        head = (f"---\ntranslation_of: {Path(page).name}\nsource_hash: {source_hash}\n"
+        title = new_page_title(skeleton, targets)
+        head = ("---\n" + (f"title: {json.dumps(title, ensure_ascii=False)}\n" if title else "")
+                + f"translation_of: {Path(page).name}\nsource_hash: {source_hash}\n"
                 "translation_status: draft\n---\n\n")
         return head + skeleton.render(targets).lstrip("\n")
     head, _ = model.body_of(target_text or "")
     text = head + merged.render(targets)
     text = status.with_review(text, "draft")
     return status.with_source_hash(text, source_hash) if all_done else text
+
+
+def new_page_title(skeleton: segments.Page, targets: list[str]) -> str:
+    """The title of a page the edition did not have: its translated H1 (the navigation,
+    ``<title>`` and search use it; without one MkDocs would show the file name). A
+    JSON string is a valid YAML double-quoted scalar, so any title is safe to write."""
+    for slot, target in zip(skeleton.slots, targets, strict=True):
+        if slot.kind == "h1" and target.strip():
+            return " ".join(target.split())
+    return ""
