@@ -53,7 +53,7 @@ def _export(setup: model.Setup, args: argparse.Namespace) -> int:
             exported, setup.default, args.edition)
     else:
         path, data = folder / f"klarinfo-{args.edition}.xlf", formats.write_xliff(
-            exported, setup.default, args.edition)
+            exported, setup.default, args.edition, setup.languages[args.edition])
     path.write_bytes(data)
     units = sum(len(p.units) for p in exported)
     print(f"{path}: {len(exported)} pages, {units} segments ({args.edition})")

@@ -2,13 +2,15 @@
 files are what CAT tools expect without a hand-written XML or PO writer.
 
 XLIFF: one ``<file original="page">`` per page with the Swedish and exported versions
-as ``k:source-hash``/``k:target-hash`` attributes, protected codes as ``<ph>``, the
+as ``k:source-hash``/``k:target-hash`` attributes, ``target-language`` a valid BCP 47
+tag (``language_tag``) and our edition name in ``k:edition``, protected codes as ``<ph>``, the
 state on ``<target state>``, glossary terms as notes. PO: ``msgctxt`` is the unit id,
 needs-review is ``fuzzy``, notes are extracted comments, versions are in the header.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -24,6 +26,8 @@ _XLIFF_12 = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
              'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original={} '
              'datatype="plaintext"><body/></file></xliff>')
 _TO_XLIFF = {TRANSLATED: "translated", NEEDS_REVIEW: "needs-review-translation", NEW: "new"}
+#: RFC 5646 private-use subtags: 1 to 8 letters or digits each.
+_PRIVATE = re.compile(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*", re.A)
 #: XLIFF states a CAT tool may write back, and what they mean here.
 DONE_STATES = {"translated", "final", "signed-off"}
 
@@ -52,6 +56,31 @@ class ReturnedFile:
     order: list[str]  # unit ids in file order, per page prefix
 
 
+def language_tag(edition: str, lang: str) -> str:
+    """The BCP 47 tag for an edition whose language is ``lang`` (mkdocs.yml ``editions:``).
+
+    XLIFF's ``target-language`` must be a BCP 47 tag, and ``sv-latt`` is not a valid
+    one: it parses as Swedish in the script "Latt", which ISO 15924 does not have.
+    Easy-read Swedish is Swedish, so the tag is ``sv`` plus a private-use part,
+    ``sv-x-latt``: valid, read as plain Swedish by tools that only know registered
+    languages (RFC 4647 lookup drops the ``x-`` part), and still different from the
+    ``sv`` source, so a translation memory keeps the two Swedish editions apart."""
+    if edition == lang:
+        return edition
+    rest = edition[len(lang) + 1:] if edition.startswith(f"{lang}-") else edition
+    if not _PRIVATE.fullmatch(rest):
+        raise ValueError(f"edition '{edition}' gives no BCP 47 private-use tag — name it "
+                         f"{lang}-<1 to 8 ASCII letters or digits>")
+    return f"{lang}-x-{rest}"
+
+
+def edition_of(tag: str) -> str:
+    """The edition a ``language_tag`` came from (for a file whose ``k:edition`` a CAT
+    tool dropped): ``sv-x-latt`` → ``sv-latt``."""
+    lang, _, private = tag.partition("-x-")
+    return f"{lang}-{private}" if private else tag
+
+
 def _rich(text: str, ids: dict[str, str]) -> list[StringElem]:
     parts: list = []
     for is_code, run in codes.split(text):
@@ -63,16 +92,19 @@ def _rich(text: str, ids: dict[str, str]) -> list[StringElem]:
     return [StringElem(parts)]
 
 
-def write_xliff(pages: list[PageExport], source: str, edition: str) -> bytes:
+def write_xliff(pages: list[PageExport], source: str, edition: str, lang: str = "") -> bytes:
+    """``lang``: the edition's language (mkdocs.yml ``editions:``), for its BCP 47 tag."""
+    target_tag = language_tag(edition, lang or edition)
     first = pages[0].page if pages else "empty"
     store = xliff.xlifffile.parsestring(_XLIFF_12.format(quoteattr(first)).encode())
     store.setsourcelanguage(source)
-    store.settargetlanguage(edition)
+    store.settargetlanguage(target_tag)
     for page in pages:
         store.switchfile(page.page, createifmissing=True)
         node = store.getfilenode(page.page)
         node.set("source-language", source)
-        node.set("target-language", edition)
+        node.set("target-language", target_tag)
+        node.set(f"{{{KLARINFO}}}edition", edition)
         node.set(f"{{{KLARINFO}}}source-hash", page.source_hash)
         node.set(f"{{{KLARINFO}}}target-hash", page.target_hash)
         for item in page.units:
@@ -93,7 +125,8 @@ def read_xliff(data: bytes) -> ReturnedFile:
     versions, units, order = {}, {}, []
     edition = ""
     for node in store.document.getroot().iterchildren(store.namespaced("file")):
-        edition = node.get("target-language") or edition
+        edition = (node.get(f"{{{KLARINFO}}}edition")
+                   or edition_of(node.get("target-language") or "") or edition)
         versions[node.get("original")] = (node.get(f"{{{KLARINFO}}}source-hash") or "",
                                           node.get(f"{{{KLARINFO}}}target-hash") or "")
     for unit in store.units:
