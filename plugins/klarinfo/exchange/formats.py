@@ -5,7 +5,9 @@ XLIFF: one ``<file original="page">`` per page with the Swedish and exported ver
 as ``k:source-hash``/``k:target-hash`` attributes, ``target-language`` a valid BCP 47
 tag (``language_tag``) and our edition name in ``k:edition``, protected codes as ``<ph>``, the
 state on ``<target state>``, glossary terms as notes. PO: ``msgctxt`` is the unit id,
-needs-review is ``fuzzy``, notes are extracted comments, versions are in the header.
+needs-review is ``fuzzy``, notes are extracted comments, versions are in the header,
+and protected codes are a Weblate ``placeholders:`` flag (``#,``), so Weblate
+highlights them and its placeholder check fails a translation that drops one.
 """
 
 from __future__ import annotations
@@ -152,9 +154,25 @@ def write_po(pages: list[PageExport], source: str, edition: str) -> bytes:
             unit.target = item.target
             for note in item.notes:
                 unit.addnote(note, origin="developer")
+            flag = placeholders_flag(item.source)
+            if flag:
+                unit.settypecomment(flag)
             if item.state == NEEDS_REVIEW:
                 unit.markfuzzy(True)
     return bytes(store)
+
+
+def placeholders_flag(source: str) -> str:
+    """Weblate's ``placeholders:"a":"b"`` flag for the codes a translation must keep:
+    ``{{ … }}`` placeholders, link targets and inline code, each a literal string
+    (not a regex), quoted with backslash escapes as Weblate's flag syntax wants.
+    No gettext format flag fits (``python-brace-format`` would read ``{{`` as an
+    escaped brace); codes across lines stay out (a ``#,`` comment is one line)."""
+    found = [c for c in codes.codes(source) if c.startswith(("{{", "`", "](")) and "\n" not in c]
+    if not found:
+        return ""
+    quoted = (c.replace("\\", "\\\\").replace('"', '\\"') for c in sorted(found))
+    return "placeholders:" + ":".join(f'"{c}"' for c in quoted)
 
 
 def read_po(data: bytes) -> ReturnedFile:
