@@ -10,3 +10,6 @@ class PublishingConfig(Config):
     #: true: `mkdocs build` without --strict publishes a site that has warnings. Default
     #: false: such a build fails and keeps the last good site (`mkdocs serve` only warns).
     allow_warnings = opt.Type(bool, default=False)
+    #: true: each edition's navigation is rendered once and reused on every page (the
+    #: pages come out byte-identical; false is the slow way, kept to prove that).
+    render_nav_once = opt.Type(bool, default=True)

@@ -9,12 +9,14 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import normalize_url
 
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import page_checks, text_files
 from klarinfo.base.errors import Finding, InputError, shown_path
 from klarinfo.publishing import material_bundle, staging
 from klarinfo.publishing.log_watch import LogWatch
+from klarinfo.publishing.navigation import NavigationOnce
 
 from .config import PublishingConfig
 
@@ -81,6 +83,13 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
         if empty is not None:
             problems.append(empty)
         return empty is not None and parts[0] != default, problems
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """Our partials/nav.html asks this for each top-level navigation entry."""
+        once = NavigationOnce(lambda url, page, base: normalize_url(url, page=page, base=base),
+                              enabled=self.config.render_nav_once)
+        env.globals["klarinfo_nav_item"] = once.template_global()
+        return env
 
     @event_priority(-120)  # the outer build, after everything else has written its files
     def on_post_build(self, *, config: Any) -> None:
