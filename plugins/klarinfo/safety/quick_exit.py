@@ -26,6 +26,7 @@ from klarinfo.base.prose import front_matter_end
 
 _INLINE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 _CODE = re.compile(r"^\s*(`{3,}|~{3,}).*?^\s*\1\s*$|`[^`\n]*`", re.S | re.M)
 
 
@@ -36,8 +37,11 @@ def is_quick_exit(markdown: str) -> bool:
     end = front_matter_end(lines)
     if not end:
         return False
+    text = "\n".join(lines[1:end - 1])
+    if "quick_exit" not in text:
+        return False  # most pages: no need to parse (this runs on every page of the site)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end - 1]))
+        meta = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError:
         return False
     return isinstance(meta, dict) and meta.get("quick_exit") is True
