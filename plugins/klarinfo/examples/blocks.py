@@ -18,6 +18,7 @@ from typing import Any
 from klarinfo.base import yaml_lines
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.examples import (
+    calculator_form,
     housing_allowance,
     housing_allowance_render,
     life_income,
@@ -29,7 +30,8 @@ from klarinfo.examples import (
 from klarinfo.examples.rules import Rules
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*"
-                    r"(?P<kind>life-income|housing-allowance|unverified-rules)[ \t]*$")
+                    r"(?P<kind>life-income-calculator|life-income|housing-allowance|"
+                    r"unverified-rules)[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Findin
         count += 1
         try:
             build = {"life-income": _example, "housing-allowance": _housing,
-                     "unverified-rules": _unverified}[match.group("kind")]
+                     "unverified-rules": _unverified,
+                     "life-income-calculator": _calculator}[match.group("kind")]
             html = build(body, path, start + 1, context, f"klarinfo-example-{count}")
         except InputError as exc:
             findings.extend(exc.findings)
@@ -123,6 +126,15 @@ def _housing(body: list[str], path: str, fence_line: int, context: Context,
     return housing_allowance_render.render(household, outcome, threshold, context.locale,
                                            context.tr, ident, context.explain_href,
                                            easy=context.easy)
+
+
+def _calculator(body: list[str], path: str, fence_line: int, context: Context,
+                ident: str) -> str:
+    """```life-income-calculator``` (empty body): the private calculator, after the examples."""
+    if any(line.strip() for line in body):
+        raise InputError(Finding(path, fence_line + 1, "a life-income-calculator block takes "
+                                 "no settings", "leave the block empty"))
+    return calculator_form.render(context.rules, context.locale, context.tr, ident)
 
 
 def _unverified(body: list[str], path: str, fence_line: int, context: Context,

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import yaml_lines
 from klarinfo.base.errors import Finding, InputError
-from klarinfo.examples import blocks, placeholders, rules
+from klarinfo.examples import blocks, calculator_rules, placeholders, rules
 
 from .config import ExamplesConfig
 
@@ -97,3 +98,12 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
                                     f"{where}; readers would see the raw braces",
                                     placeholders.LEFTOVER_FIX))
         return output
+
+    @event_priority(-111)  # the outer build, after every edition
+    def on_post_build(self, *, config: Any) -> None:
+        """The calculator's rules, from the same data/rules.yml as the examples."""
+        if self.context.inner_build:
+            return
+        target = Path(config.site_dir) / calculator_rules.FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(calculator_rules.rules_json(self.rules), encoding="utf-8")

@@ -1,0 +1,176 @@
+"""Issue 20 in Chromium: the private calculator on the parental-benefit page, every edition.
+
+The site is served with the headers we deploy (``_headers``: the Content-Security-Policy),
+so the calculator must work with no inline script. For the same input the table shows the
+Python model's figures in the edition's number format; wrong input is explained next to
+the field in the page's language; nothing is requested or stored while it is used; the
+link to a calculation keeps the numbers in the fragment, never the query string.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from babel.messages.pofile import read_po
+from browser import PHONE, describe, run_axe, serve
+from klarinfo.examples import life_income as li
+from klarinfo.examples import rules as rules_module
+from klarinfo.examples.money import kronor, number
+from sitebuild import EDITIONS, ROOT
+
+pytestmark = pytest.mark.browser
+
+RULES = rules_module.load(ROOT / "data" / "rules.yml")
+LOCALE = {"sv": "sv", "sv-latt": "sv", "en": "en", "ar": "ar", "so": "so"}
+INPUT = {"income1": "31 000", "income2": "0", "plan2": "sfi", "delay2": "6",
+         "entry2": "22000", "days1": "300", "days2": "180", "arrival": "birth"}
+CELLS = """() => [...document.querySelectorAll('[data-result] tbody tr')]
+  .map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent))"""
+STORED = """() => [localStorage.length, sessionStorage.length, document.cookie]"""
+
+
+def prefix(edition: str) -> str:
+    return "" if edition == "sv" else f"{edition}/"
+
+
+def message(edition: str, msgid: str) -> str:
+    with open(ROOT / "locales" / edition / "LC_MESSAGES" / "klarinfo.po", "rb") as fh:
+        return read_po(fh).get(msgid).string
+
+
+def expected(edition: str) -> list[list[str]]:
+    """The Python model for INPUT, in the edition's format (the static table's cells)."""
+    locale, days = LOCALE[edition], message(edition, "{income} + {lowest}")
+    year = RULES.years[-1]
+    parents = (li.Parent("1", 31000.0, True, True),
+               li.Parent("2", 0.0, False, False, entry=li.Entry(22000.0, 6)))
+    result = li.compute(li.Scenario(year, parents, (li.Split("x", (300, 180)),)), RULES)[0]
+    return [[days.format(income=p.income_level_days, lowest=p.minimum_level_days)] + [
+        kronor(v, locale) for v in (
+        p.daily_benefit_sek, p.benefit_paid_sek, p.leave_year_income_sek,
+        p.income_over_years_sek, p.pension_credits_over_years_sek,
+        p.monthly_pension_estimate_sek)] for p in result.parents]
+
+
+@pytest.fixture(scope="module")
+def csp_url(site):
+    with serve(site, headers_file=site / "_headers") as url:
+        yield url
+
+
+def _open(browser, url: str, **options):
+    context = browser.new_context(viewport=PHONE, **options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(url, wait_until="networkidle")
+    return context, page, errors
+
+
+def _fill(page, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        field = page.locator(f"[data-klarinfo-calc] [name={name}]")
+        if name.startswith(("plan", "arrival", "year")):
+            field.select_option(value)
+        else:
+            field.fill(value)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_calculator_matches_the_model_privately(browser, csp_url, edition):
+    context, page, errors = _open(browser, f"{csp_url}{prefix(edition)}foraldrapenning/")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    assert page.locator("[data-klarinfo-calc-nojs]").is_hidden()
+    _fill(page, INPUT)
+    page.locator("[data-action=calculate]").press("Enter")  # keyboard only
+    cells = page.evaluate(CELLS)
+    assert cells == expected(edition)
+    assert page.locator("[data-result]").get_attribute("aria-live") == "polite"
+    # The link: numbers in the fragment only, and the page says so.
+    page.click("[data-action=link]")
+    parts = urlsplit(page.url)
+    assert parts.query == "" and parts.fragment.startswith("calc&") and "31" in parts.fragment
+    assert page.inner_text("[data-status]") in (message(edition, m) for m in (
+        "The link is copied. Your numbers are only in the part after #, which your browser "
+        "does not send to any server.",
+        "Your numbers are now in the address bar, in the part after #, which your browser "
+        "does not send to any server."))
+    # Chromium fetches the site's favicon on its own (no reader data in it); nothing else.
+    sent = [u for u in requests if not u.endswith("/assets/images/favicon.png")]
+    assert sent == [], f"the calculator made requests: {sent}"
+    assert page.evaluate(STORED) == [0, 0, ""]
+    assert context.cookies() == []
+    # The link gives the same result in a fresh tab.
+    other = context.new_page()
+    other.goto(page.url, wait_until="networkidle")
+    assert other.evaluate(CELLS) == cells
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_wrong_input_is_explained_next_to_the_field(browser, csp_url, edition):
+    context, page, errors = _open(browser, f"{csp_url}{prefix(edition)}foraldrapenning/")
+    cases = [({"income1": "trettio"}, "income1", "Write a whole number, with digits only."),
+             ({"days2": "-5"}, "days2", "The number cannot be below zero."),
+             ({"days1": "400", "days2": "200"}, "days2",
+              "Together you can take at most {family} days. Write fewer days."),
+             ({"days1": "420", "days2": "0"}, "days1",
+              "{reserved} days are reserved for the other parent. This parent can take at "
+              "most {most} days.")]
+    for values, name, msgid in cases:
+        page.reload(wait_until="networkidle")
+        _fill(page, values)
+        page.click("[data-action=calculate]")
+        field = page.locator(f"[data-klarinfo-calc] [name={name}]")
+        error = page.locator(f"#{field.get_attribute('id')}-error")
+        text = message(edition, msgid).format(family=480, reserved=90, most=390)
+        assert error.is_visible() and error.inner_text() == text, (name, values)
+        assert field.get_attribute("aria-invalid") == "true"
+        assert error.get_attribute("id") in field.get_attribute("aria-describedby")
+        assert page.evaluate(CELLS) == []
+        assert page.evaluate("document.activeElement.name") == name
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_calculator_is_accessible_at_360_px(browser, base_url, edition):
+    """axe 0 with a result and an error shown; nothing scrolls sideways; Arabic is RTL."""
+    context, page, _ = _open(browser, f"{base_url}{prefix(edition)}foraldrapenning/")
+    page.click("[data-action=calculate]")
+    page.fill("[data-klarinfo-calc] [name=income2]", "x")
+    page.click("[data-action=link]")
+    violations = run_axe(page)
+    assert not violations, describe(violations)
+    width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    assert width[0] <= width[1]
+    direction = page.evaluate(
+        "getComputedStyle(document.querySelector('.klarinfo-calc')).direction")
+    assert direction == ("rtl" if edition == "ar" else "ltr")
+    context.close()
+
+
+def test_without_javascript_the_examples_stay_and_a_line_says_why(browser, base_url):
+    context, page, _ = _open(browser, f"{base_url}en/foraldrapenning/",
+                             java_script_enabled=False)
+    assert page.locator(".klarinfo-example").count() >= 5
+    assert page.locator("[data-klarinfo-calc]").is_hidden()
+    line = page.locator("[data-klarinfo-calc-nojs]")
+    assert line.is_visible() and "JavaScript" in line.inner_text()
+    context.close()
+
+
+def test_intl_number_format_matches_babel(browser, base_url):
+    """The digits the script writes (Intl.NumberFormat in Chromium) are Babel's."""
+    numbers = [0, 7, 250, 999, 1000, 1234, 9999, 10_000, 58_800, 123_456, 1_234_567,
+               12_345_678]
+    context, page, _ = _open(browser, f"{base_url}en/")
+    for locale in sorted(set(LOCALE.values())):
+        shown = page.evaluate("([l, ns]) => ns.map(n => new Intl.NumberFormat(l, "
+                              "{maximumFractionDigits: 0}).format(n))", [locale, numbers])
+        assert shown == [number(n, locale) for n in numbers], locale
+    context.close()
