@@ -18,7 +18,7 @@ MAKEFLAGS += --no-print-directory
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean lock audit translation-export translation-import glossary-export
+	setup clean lock audit translation-export translation-import glossary-export findings
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -108,6 +108,15 @@ translation-import: $(STAMP)
 # The termbase as TBX-Basic, CSV and Vale vocabularies (reports/glossary/).
 glossary-export: $(STAMP)
 	$(BIN)/python -m klarinfo.exchange.termbase_export -o reports/glossary
+
+# Every finding of the build (all editions) as SARIF 2.1.0 for VS Code's SARIF viewer and
+# CI annotations: reports/findings.sarif. The site is built aside (warnings allowed), then dropped.
+findings: $(STAMP)
+	@rm -rf .site.findings
+	KLARINFO_ALLOW_WARNINGS=true $(BIN)/python -m mkdocs build -d .site.findings/site
+	@mkdir -p reports && mv .site.findings/reports/findings.sarif reports/findings.sarif
+	@rm -rf .site.findings
+	@echo "wrote reports/findings.sarif"
 
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 

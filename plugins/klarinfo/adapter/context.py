@@ -10,7 +10,8 @@ plugin knows a new build began.
 
 Who writes what: ``editions`` (editions, edition, i18n, locales, theme_texts, titles),
 ``glossary`` (termbase, matchers), ``partners`` (partners), ``readability`` and
-``safety`` (beside_site entries); ``publishing`` writes beside_site out.
+``safety`` (beside_site entries); ``publishing`` writes beside_site out and collects
+every finding logged during the build (findings).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from klarinfo.editions import translator
 
 if TYPE_CHECKING:  # types only
     from klarinfo.editions import Edition
+    from klarinfo.findings import Collector
     from klarinfo.glossary import Matcher, Termbase
 
 _KEY = "_klarinfo_context"
@@ -41,6 +43,7 @@ class Context:
     titles: list[tuple[str, str]] = field(default_factory=list)  # (title, url), this edition
     partners: tuple[str, ...] = ()  # origins that may frame embed views
     beside_site: dict[str, str] = field(default_factory=dict)  # path → text, next to site/
+    findings: Collector | None = None  # every finding logged in this build, as data
 
     @classmethod
     def of(cls, config: Any) -> Context:

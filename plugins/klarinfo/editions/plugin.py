@@ -25,6 +25,7 @@ from klarinfo.editions.alternates import hreflang_links
 from klarinfo.editions.edition import build_editions, build_only, by_id
 from klarinfo.editions.html_root import drop_checkbox_autocomplete, set_root_attributes
 from klarinfo.editions.theme_strings import compile_catalogs
+from klarinfo.findings import tag
 
 from .config import EditionsConfig
 
@@ -93,7 +94,7 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         except InputError as exc:
             raise PluginError(str(exc)) from None
         for finding in findings:
-            log.warning(str(finding))
+            log.warning(str(finding), **tag("catalog"))
 
     def watch_paths(self, root: Path) -> tuple[Path, ...]:
         return root / self.config.locales_dir, THEME_DIR  # catalogs and our theme
@@ -141,12 +142,12 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
             page.file.content_string, shown, norm, context.edition.id, source,
             page.meta.get("source_hash"))
         for finding in findings:
-            log.warning(str(finding))
+            log.warning(str(finding), **tag("translation"))
         if outdated:
             page.meta["klarinfo_outdated"] = True
             log.info(f"{shown}:1: outdated — the Swedish page changed; readers see a notice."
                      f" See what changed: make translation-diff PAGE={norm} "
-                     f"EDITION={context.edition.id}")
+                     f"EDITION={context.edition.id}", **tag("translation"))
 
     def _mark_fallback(self, page: Any) -> None:
         """The Swedish page shown in an edition that has no translation of it: say so,
@@ -156,7 +157,7 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         log.info(f"docs/{edition.id}/{page.file.norm_src_uri}: missing — readers see the "
                  f"Swedish page with a notice; start it with make new-translation "
-                 f"PAGE={page.file.norm_src_uri} EDITION={edition.id}")
+                 f"PAGE={page.file.norm_src_uri} EDITION={edition.id}", **tag("translation"))
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         edition = self.context.edition

@@ -15,6 +15,7 @@ from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import yaml_lines
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.examples import blocks, calculator_rules, placeholders, rules
+from klarinfo.findings import tag
 
 from .config import ExamplesConfig
 
@@ -74,7 +75,7 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
         untranslated; say it once."""
         if str(finding) not in self.reported:
             self.reported.add(str(finding))
-            log.warning(str(finding))
+            log.warning(str(finding), **tag("placeholder"))
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """A last net for braces that reached the page's text some other way than its

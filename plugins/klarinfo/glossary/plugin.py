@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base.errors import InputError
+from klarinfo.findings import tag
 from klarinfo.glossary import check, termbase
 from klarinfo.glossary import page as glossary_page
 from klarinfo.glossary.markup import Definition, mark_first_uses
@@ -40,7 +41,7 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         except InputError as exc:
             raise PluginError(str(exc)) from None
         for finding in findings:
-            log.warning(str(finding))
+            log.warning(str(finding), **tag("glossary.termbase"))
         context.matchers = {e.id: Matcher(context.termbase, e.id, e.lang)
                             for e in context.editions}
         self.term_uses: dict[tuple[str, str], list[check.Use]] = {}
@@ -95,8 +96,9 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         norm = pages.norm(page.file)
         uses = self.term_uses.get((edition.id, norm), [])
         shown, tr = pages.shown(page, context), context.translator(edition)
-        for line in check.deprecated(uses, shown, tr):
-            log.warning(line)
+        wrong = [use for use in uses if use.hit.status == "deprecated"]
+        for use, line in zip(wrong, check.deprecated(wrong, shown, tr), strict=True):
+            log.warning(line, **tag("glossary.deprecated", use.hit.text))
         lines: list[str] = []
         if not edition.default:
             default = context.default
@@ -111,7 +113,7 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         # sees the outdated notice, and the translator gets these as hints, not failures.
         report = log.info if page.meta.get("klarinfo_outdated") else log.warning
         for line in lines:
-            report(line)
+            report(line, **tag("glossary.consistency"))
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         """The first use of each term: a button with its definition (after the safety net)."""

@@ -9,11 +9,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils import normalize_url
+from mkdocs.utils import get_relative_url, normalize_url
 
+from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import page_checks, text_files
 from klarinfo.base.errors import Finding, InputError, shown_path
+from klarinfo.findings import Collector, preview, sarif, tag
 from klarinfo.publishing import material_bundle, staging
 from klarinfo.publishing.log_watch import LogWatch
 from klarinfo.publishing.navigation import NavigationOnce
@@ -25,6 +27,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     site_dir: Path | None = None
     staging: Path | None = None
     log_watch: LogWatch | None = None
+    collector: Collector | None = None
     failed = False
 
     @event_priority(-109)  # first of ours: every warning from here on is counted
@@ -36,6 +39,10 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             self.source_checks: dict[str, tuple[bool, list[Finding]]] = {}  # path → result
             self.log_watch = LogWatch(Path(config.docs_dir), self.context.root)
             self.log_watch.start()
+            self.collector = Collector(lambda: tuple(e.id for e in self.context.editions))
+            self.context.findings = self.collector
+            log.logger.addHandler(self.collector)
+            self.page_urls: dict[str, str] = {}  # a page's shown path → its URL (serve)
             if self.command == "build":
                 self.site_dir = Path(config.site_dir)
                 self.staging = staging.staging_dir(self.site_dir)
@@ -63,7 +70,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             if drop:
                 files.remove(file)
             for finding in problems if parts[0] == self.context.edition.id else ():
-                log.warning(str(finding))
+                log.warning(str(finding), **tag("source"))
         return files
 
     def _check_source(self, file: Any, parts: tuple[str, ...]) -> tuple[bool, list[Finding]]:
@@ -91,10 +98,28 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
         env.globals["klarinfo_nav_item"] = once.template_global()
         return env
 
+    @event_priority(5)  # after safety's HTML net (10), before glossary popovers (0)
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """`make site` only: the page's findings in a panel, their text highlighted."""
+        context = self.context
+        if self.command != "serve" or page.file.generated_by or not pages.is_own(page, context):
+            return html
+        shown = pages.shown(page, context)
+        self.page_urls[shown] = page.url
+        return preview.page(html, self.collector.for_page(shown),
+                            context.translator(context.edition),
+                            get_relative_url(f"{preview.FOLDER}/", page.url))
+
     @event_priority(-120)  # the outer build, after everything else has written its files
     def on_post_build(self, *, config: Any) -> None:
         if self.context.inner_build:
             return
+        items = self.collector.items
+        if self.command == "serve":  # the preview's index of every finding (never published)
+            preview.write_index(Path(config.site_dir), items, self.page_urls,
+                                self.context.default, self.context.translator)
+        else:
+            self.context.beside_site["reports/findings.sarif"] = sarif.dumps(items)
         try:
             if not material_bundle.patch_site(Path(config.site_dir)):
                 raise PluginError("Material's JavaScript bundle was not found in the built site")
@@ -138,6 +163,9 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             path.write_text(text, encoding="utf-8")
 
     def _stop_watching(self) -> None:
+        if self.collector is not None:
+            log.logger.removeHandler(self.collector)
+            self.collector = None
         if self.log_watch is not None:
             self.log_watch.stop()
             self.log_watch = None

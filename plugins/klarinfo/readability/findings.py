@@ -61,30 +61,39 @@ def _limit_text(score: Score, locale: str, tr: gettext.NullTranslations) -> str:
 def findings(report: PageReport, locale: str, tr: gettext.NullTranslations,
              long_letters: int = 6) -> list[str]:
     """One line per problem, each starting with path:line."""
-    lines: list[str] = [str(problem) for problem in report.problems]
+    return [line for line, _, _ in tagged(report, locale, tr, long_letters)]
+
+
+def tagged(report: PageReport, locale: str, tr: gettext.NullTranslations,
+           long_letters: int = 6) -> list[tuple[str, str, str | None]]:
+    """(line, kind, sentence) per problem: the line as ``findings`` gives it, the kind of
+    check and the whole sentence it is about (for the preview to highlight), if any."""
+    lines: list[tuple[str, str, str | None]] = [
+        (str(problem), "source", None) for problem in report.problems]
     failing = [s for s in report.scores if not s.passed]
     anchor = report.worst[0].line if report.worst else 1
     for score in failing:
-        lines.append(f"{report.path}:{anchor}: {_limit_text(score, locale, tr)} — "
-                     + tr.gettext("make the sentences below shorter and use shorter words"))
+        lines.append((f"{report.path}:{anchor}: {_limit_text(score, locale, tr)} — "
+                      + tr.gettext("make the sentences below shorter and use shorter words"),
+                      "readability.score", None))
         for sentence in report.worst:
-            lines.append(f"{report.path}:{sentence.line}:   "
-                         + _sentence_detail(sentence, long_letters, tr))
+            lines.append((f"{report.path}:{sentence.line}:   "
+                          + _sentence_detail(sentence, long_letters, tr),
+                          "readability.detail", sentence.text))
     for sentence in report.long_sentences:
-        lines.append(
+        lines.append((
             f"{report.path}:{sentence.line}: "
             + tr.gettext("this sentence has {words} words; the limit is {limit}").format(
                 words=len(sentence.words), limit=report.sentence_limit)
             + " — " + tr.gettext("split it into shorter sentences: “{text}”").format(
-                text=_excerpt(sentence))
-        )
+                text=_excerpt(sentence)), "readability.sentence", sentence.text))
     for override in report.overrides:
-        lines.append(
+        lines.append((
             f"{report.path}: "
             + tr.gettext("limit for {metric} changed from {default} to {value}: {reason}").format(
                 metric=metric_name(override.metric, tr), default=_number(override.default, locale),
-                value=_number(override.value, locale), reason=override.reason)
-        )
+                value=_number(override.value, locale), reason=override.reason),
+            "readability.override", None))
     return lines
 
 

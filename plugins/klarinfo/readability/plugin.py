@@ -14,6 +14,7 @@ from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base.errors import shown_path
 from klarinfo.editions import by_id
+from klarinfo.findings import tag
 from klarinfo.glossary import Termbase
 from klarinfo.readability import ahead, findings, language, score
 
@@ -85,11 +86,12 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
             report = score.analyse(text, shown, profile)
         self.reports.append(report)
         tr = self.context.translator(edition)
-        for line in findings.findings(report, edition.lang, tr, profile.long_word_letters):
+        for line, kind, span in findings.tagged(report, edition.lang, tr,
+                                                profile.long_word_letters):
             if report.passed:
-                log.info(line)  # overrides in force: shown, but not a failure
+                log.info(line, **tag(kind, span))  # overrides in force: shown, not a failure
             else:
-                log.warning(line)
+                log.warning(line, **tag(kind, span))
 
     def _check_language(self, page: Any) -> None:
         """Paragraphs in another language than the edition's (a Swedish paragraph left
@@ -107,7 +109,7 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
                                       candidates=job.candidates)
         for finding in language.findings(found, shown, context.edition.lang,
                                          context.translator(context.edition)):
-            log.warning(str(finding))
+            log.warning(str(finding), **tag("language"))
 
     @event_priority(-112)  # the outer build, after every edition
     def on_post_build(self, *, config: Any) -> None:

@@ -14,6 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from klarinfo import glossary, partners
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.findings import tag
 from klarinfo.safety import headers, markup, nginx, quick_exit
 from klarinfo.safety.template_scripts import TemplateScripts, serve_with_headers, source_line
 
@@ -107,7 +108,7 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
             markdown, pages.shown(page, self.context), pages.body_offset(markdown, page) + 1)
         if pages.is_own(page, self.context):
             for finding in findings:
-                log.warning(str(finding))
+                log.warning(str(finding), **tag("safety"))
         return inert
 
     @event_priority(10)  # before klarinfo/glossary adds its popovers
@@ -117,7 +118,7 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
             line = line_of(page.file.content_string, removed[0])
             log.warning(f"{pages.shown(page, self.context)}:{line}: the page's HTML had "
                         f"{', '.join(removed[:3])}, which could run script; removed — "
-                        "write the page in plain Markdown")
+                        "write the page in plain Markdown", **tag("safety"))
         return html
 
     @event_priority(10)  # before klarinfo/partners reads quick_exit for embed views
@@ -174,7 +175,7 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
                 f"{where + (f':{line}' if line else '')}: an inline <script> that no theme "
                 f"template wrote is in the built page ({text.strip()[:60]!r}); the "
                 "Content-Security-Policy blocks it — remove the script from the page, its "
-                "front matter or the interface texts (locales/), or escape it")
+                "front matter or the interface texts (locales/), or escape it", **tag("safety"))
 
     @event_priority(-112)  # the outer build, after every edition
     def on_post_build(self, *, config: Any) -> None:
