@@ -11,5 +11,6 @@ and whether each translation is missing, outdated, draft or reviewed
 from klarinfo.editions.alternates import Alternate
 from klarinfo.editions.edition import Edition, by_id
 from klarinfo.editions.messages import translator
+from klarinfo.editions.theme_strings import interface_texts
 
-__all__ = ["Alternate", "Edition", "by_id", "translator"]
+__all__ = ["Alternate", "Edition", "by_id", "interface_texts", "translator"]
