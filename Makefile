@@ -10,7 +10,7 @@ BOOTSTRAP := $(VENV)/.bootstrapped
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
 # Debian packages for leaflets (see the rule of LEAFLET_DEBS_STAMP below)
-LEAFLET_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+LEAFLET_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core \
 	poppler-utils zbar-tools
 LEAFLET_DEBS_STAMP := $(VENV)/.leaflet-debs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -152,8 +152,8 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
-# Leaflets: WeasyPrint shapes text with Debian's Pango and HarfBuzz and uses DejaVu Sans for
-# Latin text (the site's own font for Arabic); the tests render pages with pdftoppm
+# Leaflets: WeasyPrint shapes text with Debian's Pango and HarfBuzz, DejaVu Sans for Latin
+# text and Noto Naskh Arabic (the site's Arabic typeface; fonts-noto-core); the tests render pages with pdftoppm
 # (poppler-utils) and read the QR codes with zbarimg (zbar-tools).
 $(LEAFLET_DEBS_STAMP): $(STAMP)
 	@dpkg -s $(LEAFLET_DEBS) >/dev/null 2>&1 || { \

@@ -46,7 +46,6 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
     names = {str(lang["locale"]): str(lang.get("name", lang["locale"]))
              for lang in proj.plugin("i18n").get("languages", [])}
     table = options.get("editions", {})
-    fonts = site / "assets" / "fonts"
     made: list[staff_page.Entry] = []
     skipped: list[str] = []
     problems: list[str] = []
@@ -73,7 +72,7 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
             lang=str(edition.get("lang", target.edition)), dir=str(edition.get("dir", "ltr")),
             url=url, title=article.title(body), article=body, reviewed=meta.get("reviewed"))
         document = compose.html(leaflet, interface_texts(proj.locales_dir, target.edition),
-                                site_name, fonts)
+                                site_name)
         pdf = target.pdf(site)
         HTML(string=document, base_url=str(html_path.parent)).write_pdf(
             pdf, pdf_variant=None, uncompressed_pdf=False)

@@ -34,24 +34,17 @@ def qr_svg(url: str) -> str:
                                                                dark="#000", light="#fff")
 
 
-def font_faces(arabic_fonts: Path) -> str:
-    """@font-face rules for the site's own Arabic font (the files the site serves)."""
-    rules = []
-    for weight in (400, 700):
-        path = arabic_fonts / f"noto-naskh-arabic-{weight}.woff2"
-        rules.append(f'@font-face{{font-family:"Noto Naskh Arabic";font-weight:{weight};'
-                     f'src:url("{path.resolve().as_uri()}") format("woff2")}}')
-    return "\n".join(rules)
-
-
-def html(leaflet: Leaflet, texts: dict[str, str], site_name: str, arabic_fonts: Path) -> str:
-    """The whole leaflet document, ready for WeasyPrint."""
+def html(leaflet: Leaflet, texts: dict[str, str], site_name: str) -> str:
+    """The whole leaflet document, ready for WeasyPrint. Fonts come from the system
+    (print.css): Debian's Noto Naskh Arabic is the site's Arabic typeface with complete
+    tables; the site's own woff2 subset made pypdf and pdftotext extract Arabic as
+    unrelated letters (a PDF whose text cannot be copied or read aloud)."""
     def t(key: str) -> str:
         return escape(texts.get(key, key))
     reviewed = (f'<p class="leaflet-reviewed">{t("klarinfo.leaflet.reviewed")} '
                 f'<time datetime="{escape(leaflet.reviewed)}">{escape(leaflet.reviewed)}</time></p>'
                 if leaflet.reviewed else "")
-    css = font_faces(arabic_fonts) + "\n" + PRINT_CSS.read_text(encoding="utf-8")
+    css = PRINT_CSS.read_text(encoding="utf-8")
     return (
         f'<!doctype html>\n<html lang="{escape(leaflet.lang)}" dir="{escape(leaflet.dir)}">\n'
         f'<head><meta charset="utf-8"><title>{escape(leaflet.title)}</title>\n'
