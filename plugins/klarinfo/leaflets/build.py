@@ -38,6 +38,11 @@ def _feed_items(site: Path, edition: str) -> dict[str, dict]:
 def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], list[str]]:
     """All leaflets of the site: (entries made, pages left out with the reason, problems)."""
     from weasyprint import HTML  # slow to import; only the build needs it
+    from weasyprint.urls import URLFetcher
+
+    # Only files of the built site and data: URIs (the QR code): a page that names a
+    # remote image must not make the build fetch it (privacy, reproducible leaflets).
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
 
     proj = project.load(config)
     options = proj.plugin("klarinfo")
@@ -74,7 +79,7 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
         document = compose.html(leaflet, interface_texts(proj.locales_dir, target.edition),
                                 site_name)
         pdf = target.pdf(site)
-        HTML(string=document, base_url=str(html_path.parent)).write_pdf(
+        HTML(string=document, base_url=str(html_path.parent), url_fetcher=fetcher).write_pdf(
             pdf, pdf_variant=None, uncompressed_pdf=False)
         size = pdf.stat().st_size
         if size > MAX_BYTES:
