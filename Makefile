@@ -9,6 +9,10 @@ STAMP := $(VENV)/.installed
 BOOTSTRAP := $(VENV)/.bootstrapped
 CHROMIUM := /usr/bin/chromium
 NGINX := /usr/sbin/nginx
+# Debian packages for leaflets (see the rule of LEAFLET_DEBS_STAMP below)
+LEAFLET_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core \
+	poppler-utils zbar-tools
+LEAFLET_DEBS_STAMP := $(VENV)/.leaflet-debs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -18,7 +22,7 @@ MAKEFLAGS += --no-print-directory
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean lock audit translation-export translation-import glossary-export findings
+	setup clean lock audit translation-export translation-import glossary-export findings leaflets
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -35,9 +39,17 @@ site: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(CHROMIUM) $(NGINX) node_modules/axe-core/axe.min.js
+test: $(STAMP) $(CHROMIUM) $(NGINX) $(LEAFLET_DEBS_STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check plugins scripts tests
 	$(BIN)/pytest
+
+# Printable A4 leaflets of the topic pages in every edition (klarinfo/leaflets), for service
+# offices: a build whose topic pages link their leaflet, then the PDFs beside the pages and
+# the staff list at site/leaflets/. About 10 s more than `make build` (bench: `make bench`),
+# so it is a target of its own; the tests make them too (tests/leaflets/).
+leaflets: $(STAMP) $(LEAFLET_DEBS_STAMP)
+	KLARINFO_LEAFLETS=true $(BIN)/mkdocs build --strict
+	$(BIN)/python -m klarinfo.leaflets.build site
 
 # Every internal link, anchor and asset of the built site; external links listed in a report.
 # The report goes beside the site (reports/), not into it: everything in site/ is published.
@@ -161,6 +173,15 @@ $(CHROMIUM):
 	@echo "Installing chromium with apt (Debian): the browser tests drive it through Playwright"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
+
+# Leaflets: WeasyPrint shapes text with Debian's Pango and HarfBuzz, DejaVu Sans for Latin
+# text and Noto Naskh Arabic (the site's Arabic typeface; fonts-noto-core); the tests render pages with pdftoppm
+# (poppler-utils) and read the QR codes with zbarimg (zbar-tools).
+$(LEAFLET_DEBS_STAMP): $(STAMP)
+	@dpkg -s $(LEAFLET_DEBS) >/dev/null 2>&1 || { \
+	  echo "Installing $(LEAFLET_DEBS) with apt (Debian): leaflets (WeasyPrint) and their tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(LEAFLET_DEBS); }
+	@touch $@
 
 # nginx only for the test that serves the site with our nginx snippets (never started here).
 $(NGINX):

@@ -178,6 +178,27 @@ def bench_edit_rebuild(workdir: Path) -> dict[str, object]:
     return result
 
 
+def bench_leaflets(workdir: Path) -> dict[str, object]:
+    """What `make leaflets` costs on top of a build: the build that links the leaflets,
+    then WeasyPrint making every topic page's PDF in every edition (kept out of
+    `make build` because it takes longer than the build itself)."""
+    site = workdir / "leaflet-site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": "",
+           "KLARINFO_LEAFLETS": "true"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                    str(ROOT / "mkdocs.yml"), "-d", str(site)], check=True, env=env,
+                   cwd=ROOT, stdout=subprocess.DEVNULL)
+    built = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "klarinfo.leaflets.build", str(site)], check=True,
+                   cwd=ROOT, stdout=subprocess.DEVNULL)
+    done = time.perf_counter()
+    sizes = [pdf.stat().st_size for pdf in site.rglob("*.pdf")]
+    return {"build_s": built - start, "leaflets_s": done - built,
+            "count": len(sizes), "bytes_max": max(sizes, default=0),
+            "bytes_total": sum(sizes)}
+
+
 def bench_readability() -> dict[str, dict[str, float]]:
     """ms per 1,000 words of the readability gate, per edition, over our pages and fixtures."""
     proj = project.load(ROOT / "mkdocs.yml")
@@ -234,6 +255,7 @@ def main() -> int:
         print("\nSynthetic sites, N Swedish pages in five editions "
               f"(median of {CORPUS_RUNS} interleaved build{'s' if CORPUS_RUNS > 1 else ''} each)")
         sizes = bench_corpus(Path(tmp))
+        leaflets = bench_leaflets(Path(tmp))
     gates = {"readability": bench_readability(), "glossary": bench_glossary()}
     print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
     print(f"  stock mkdocs-material + i18n  {builds['stock_s']:7.2f} s")
@@ -259,6 +281,9 @@ def main() -> int:
               f"{ours['repeat']['bytes'] / 1024:5.1f} KB   "
               f"{stock['first']['bytes'] / 1024:8.1f} KB / "
               f"{stock['repeat']['bytes'] / 1024:5.1f} KB{foreign}")
+    print(f"\nmake leaflets: build {leaflets['build_s']:.2f} s + {leaflets['count']} PDFs "
+          f"{leaflets['leaflets_s']:.2f} s (largest {leaflets['bytes_max'] / 1000:.0f} kB, "
+          f"all {leaflets['bytes_total'] / 1000:.0f} kB)")
     print("\nGate cost, ms per 1,000 words   readability   glossary")
     for edition, row in gates["readability"].items():
         print(f"  {edition:30} {row['ms_per_1000_words']:11.2f} "
@@ -268,6 +293,7 @@ def main() -> int:
     out = RESULTS / f"{stamp}.json"
     out.write_text(json.dumps({"machine": machine(), "builds": builds, "edit_rebuild": edit,
                                "corpus": sizes, "page_weight": weights, "gates": gates,
+                               "leaflets": leaflets,
                                "bench_seconds": time.perf_counter() - began},
                               indent=1), encoding="utf-8")
     print(f"\nwritten {out.relative_to(ROOT)} ({time.perf_counter() - began:.0f} s in all)")

@@ -81,8 +81,9 @@ def test_make_says_what_it_installs_with_apt_before_doing_so():
     installs = [(i, m.group(1)) for i, ln in enumerate(lines)
                 for m in [re.search(r"apt-get install -y -qq (\S+?);?\s*}?( >&2)?;?\s*\\?$", ln)]
                 if m]
-    assert {package for _, package in installs} == {"python3-venv", "chromium", "npm", "nginx"}
+    assert {package for _, package in installs} == {"python3-venv", "chromium", "npm", "nginx",
+                                                    "$(LEAFLET_DEBS)"}
     for index, package in installs:
         said = [ln for ln in lines[max(0, index - 3):index + 1]
-                if re.search(rf"echo \"Installing {package} with apt \(Debian\): \S", ln)]
+                if re.search(rf"echo \"Installing {re.escape(package)} with apt \(Debian\): \S", ln)]
         assert said, f"Makefile line {index + 1}: apt installs {package} without saying so first"

@@ -12,5 +12,6 @@ from klarinfo.editions import translation_status
 from klarinfo.editions.alternates import Alternate
 from klarinfo.editions.edition import Edition, by_id
 from klarinfo.editions.messages import translator
+from klarinfo.editions.theme_strings import interface_texts
 
-__all__ = ["Alternate", "Edition", "by_id", "translation_status", "translator"]
+__all__ = ["Alternate", "Edition", "by_id", "interface_texts", "translation_status", "translator"]

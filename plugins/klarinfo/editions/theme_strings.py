@@ -101,6 +101,10 @@ OWN_STRINGS: dict[str, str] = {
     # Under a page shown inside a partner's site (embed view).
     "klarinfo.embed.source": "From",
     "klarinfo.embed.full": "Read the full page",
+    # A topic page's link to its printable A4 leaflet, and the leaflet's own header.
+    "klarinfo.leaflet.link": "Print this page as a leaflet (PDF)",
+    "klarinfo.leaflet.scan": "Scan the code to read this page on the web, in this language:",
+    "klarinfo.leaflet.reviewed": "Facts checked on",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)
@@ -134,6 +138,13 @@ def texts_of(catalog: catalogs.Catalog | None) -> dict[str, str]:
         return {}
     return {key: entry.text for key, entry in catalogs.entries(catalog).items()
             if entry.text.strip() and not entry.fuzzy}
+
+
+def interface_texts(locales: Path, edition: str) -> dict[str, str]:
+    """One edition's interface texts outside a build (leaflets are made after it);
+    untranslated strings are left out, as in the theme (the caller shows the key)."""
+    path = locales / edition / "LC_MESSAGES" / "theme.po"
+    return texts_of(catalogs.load(path)) if path.exists() else {}
 
 
 def write_partials(

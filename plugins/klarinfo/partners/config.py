@@ -12,3 +12,8 @@ class PartnersConfig(Config):
     partners = opt.ListOfItems(opt.Type(str), default=[])
     #: Site name shown under embedded pages and in oEmbed/feeds (default: site_name).
     provider_name = opt.Type(str, default="")
+    #: Topic pages made into printable A4 leaflets after the build (klarinfo/leaflets).
+    leaflets = opt.ListOfItems(opt.Type(str), default=[])
+    #: Link each topic page to its leaflet: only in a build whose leaflets are made
+    #: (`make leaflets` sets KLARINFO_LEAFLETS=true), so no link ever points nowhere.
+    leaflet_links = opt.Type(bool, default=False)

@@ -4,7 +4,7 @@ and the partner page's ready-made snippets."""
 from __future__ import annotations
 
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin
 from klarinfo.editions import Alternate
+from klarinfo.leaflets import leaflet_name
 from klarinfo.partners import embed, feeds, framing, snippet
 
 from .config import PartnersConfig
@@ -63,6 +64,10 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
             context["klarinfo_feed"] = (urljoin(site_url, feeds.feed_path(edition.id)),
                                         self._feed_title(config))
             self.embeds.append(self._embed_page(page, alternates, site_url))
+            # a translated topic page links its printable leaflet (made after the build)
+            name = PurePosixPath(page.file.src_uri).stem
+            if self.config.leaflet_links and name in self.config.leaflets:
+                context["klarinfo_leaflet"] = leaflet_name(name, edition.id)
         elif not page.file.generated_by:
             self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
         return context

@@ -1,0 +1,12 @@
+"""Leaflets: every topic page as a printable A4 PDF in every edition, for service offices.
+
+Made after the build from the site's own HTML (``python -m klarinfo.leaflets.build SITE``,
+``make leaflets``): ``layout`` (which pages, where the PDF goes), ``article`` (the page's
+article without screen chrome), ``compose`` (the leaflet's HTML: header, QR code, reviewed
+date), ``staff_page`` (the list for service-office staff), ``build`` (WeasyPrint, the CLI).
+Only ``build`` imports WeasyPrint: the site plugin needs the names, not the renderer.
+"""
+
+from klarinfo.leaflets.layout import LINK_CLASS, leaflet_name
+
+__all__ = ["LINK_CLASS", "leaflet_name"]

@@ -1,0 +1,73 @@
+"""The article of a built page, without what only makes sense on a screen.
+
+Why from the built HTML: the leaflet must say exactly what the page says, with the
+worked examples and figures filled in by the build, so it reads the published page
+instead of rendering the Markdown a second time.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from klarinfo.leaflets.layout import LINK_CLASS
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_FALLBACK = "klarinfo-notice--fallback"
+# glossary popovers: the definition is a screen aid; the term itself stays in the sentence
+_DEFINITION = re.compile(r'<span class="klarinfo-term__definition"[^>]*>.*?</span>', re.S)
+_TERM_BUTTON = re.compile(r'<button type="button" class="klarinfo-term__button"[^>]*>(.*?)'
+                          r"</button>", re.S)
+_LEAFLET_LINK = re.compile(rf'<p class="{LINK_CLASS}"[^>]*>.*?</p>', re.S)
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_CHART = re.compile(r'<svg class="klarinfo-example__chart"[^>]*viewBox="0 0 (\d+) \d+"[^>]*>'
+                    r"(.*?)</svg>", re.S)
+_MARK = re.compile(r'<text [^>]*font-weight="(bold|normal)"[^>]*>(.*?)</text>'
+                   r'|<rect [^>]*width="(\d+(?:\.\d+)?)"[^>]*fill="(#[0-9a-fA-F]{3,6})"', re.S)
+
+
+class Missing(Exception):
+    """The page is not translated in this edition (it shows the Swedish page under a
+    notice): a leaflet would be Swedish text under another language's name."""
+
+
+def article(page_html: str, page_url: str) -> str:
+    """The article's HTML as the page shows it, ready for print: glossary popovers
+    reduced to their terms, no leaflet link, links absolute (paper has no base URL).
+    Raises :class:`Missing` for a fallback page and ValueError for a page without one."""
+    match = _ARTICLE.search(page_html)
+    if match is None:
+        raise ValueError("no <article class=\"md-content__inner md-typeset\"> in the page")
+    body = match.group(1)
+    if _FALLBACK in body:
+        raise Missing(page_url)
+    body = _DEFINITION.sub("", body)
+    body = _TERM_BUTTON.sub(r"\1", body)
+    body = _LEAFLET_LINK.sub("", body)
+    body = _CHART.sub(chart_html, body)
+    return _HREF.sub(lambda m: f'href="{urljoin(page_url, m.group(1))}"', body)
+
+
+def chart_html(match: re.Match[str]) -> str:
+    """A worked example's bar chart as HTML: WeasyPrint draws SVG text without shaping
+    (Arabic labels came out as unjoined letters in reverse), so labels become paragraphs
+    (shaped, in reading order, extractable) and bars become blocks of the same widths."""
+    width = float(match.group(1))
+    parts = ['<div class="leaflet-chart" aria-hidden="true">']
+    for weight, text, bar, fill in _MARK.findall(match.group(2)):
+        if bar:
+            parts.append(f'<div class="leaflet-bar" style="width:{100 * float(bar) / width:.1f}%;'
+                         f'background:{fill}"></div>')
+        else:
+            parts.append(f'<p class="leaflet-chart__{"group" if weight == "bold" else "label"}">'
+                         f"{text}</p>")
+    return "".join(parts) + "</div>"
+
+
+def title(article_html: str) -> str:
+    """The page's heading as plain text (the leaflet's PDF title)."""
+    from html import unescape
+    match = _H1.search(article_html)
+    return " ".join(unescape(_TAGS.sub("", match.group(1))).split()) if match else ""

@@ -1,0 +1,133 @@
+"""Make the leaflets of a built site: ``python -m klarinfo.leaflets.build SITE_DIR``.
+
+Run after ``mkdocs build`` (``make leaflets`` does both). For every topic page named in
+mkdocs.yml (``leaflets:`` under ``- klarinfo:``) and every edition, reads the built page
+and its edition's feed (reviewed date), renders an A4 PDF with WeasyPrint beside the page,
+skips pages the edition has not translated, writes the staff page (``leaflets/``) and
+checks that every "Print this page" link of the site points at a leaflet that was made.
+Exit status 1 with ``path: what — how to fix`` lines when something is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urljoin
+
+from klarinfo.base import project
+from klarinfo.editions import interface_texts
+from klarinfo.leaflets import article, compose, staff_page
+from klarinfo.leaflets.layout import LINK_CLASS, Target, targets
+from klarinfo.partners import feed_path
+
+MAX_BYTES = 300_000  # what a partner can mail on and an office printer spools quickly
+_LINK = re.compile(rf'<p class="{LINK_CLASS}"><a href="([^"]+)"')
+
+
+def _feed_items(site: Path, edition: str) -> dict[str, dict]:
+    path = site / feed_path(edition)
+    if not path.exists():
+        return {}
+    return {item["url"]: item for item in json.loads(path.read_text("utf-8"))["items"]}
+
+
+def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], list[str]]:
+    """All leaflets of the site: (entries made, pages left out with the reason, problems)."""
+    from weasyprint import HTML  # slow to import; only the build needs it
+    from weasyprint.urls import URLFetcher
+
+    # Only files of the built site and data: URIs (the QR code): a page that names a
+    # remote image must not make the build fetch it (privacy, reproducible leaflets).
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+
+    proj = project.load(config)
+    options = proj.plugin("klarinfo")
+    site_url = str(proj.config.get("site_url") or "")
+    site_name = str(proj.config.get("site_name") or "")
+    names = {str(lang["locale"]): str(lang.get("name", lang["locale"]))
+             for lang in proj.plugin("i18n").get("languages", [])}
+    table = options.get("editions", {})
+    made: list[staff_page.Entry] = []
+    skipped: list[str] = []
+    problems: list[str] = []
+    feeds: dict[str, dict[str, dict]] = {}
+    for target in targets(list(options.get("leaflets", [])), proj.editions(),
+                          proj.default_edition()):
+        html_path = target.html(site)
+        if not html_path.exists():
+            skipped.append(f"{target.url}: no page in this edition")
+            continue
+        url = urljoin(site_url, target.url)
+        try:
+            body = article.article(html_path.read_text("utf-8"), url)
+        except article.Missing:
+            skipped.append(f"{target.url}: not translated (the site shows the Swedish page)")
+            continue
+        except ValueError as err:
+            problems.append(f"{html_path}: {err} — is this a page built by klarinfo?")
+            continue
+        items = feeds.setdefault(target.edition, _feed_items(site, target.edition))
+        meta = items.get(url, {}).get("_klarinfo", {})
+        edition = table.get(target.edition, {})
+        leaflet = compose.Leaflet(
+            lang=str(edition.get("lang", target.edition)), dir=str(edition.get("dir", "ltr")),
+            url=url, title=article.title(body), article=body, reviewed=meta.get("reviewed"))
+        document = compose.html(leaflet, interface_texts(proj.locales_dir, target.edition),
+                                site_name)
+        pdf = target.pdf(site)
+        HTML(string=document, base_url=str(html_path.parent), url_fetcher=fetcher).write_pdf(
+            pdf, pdf_variant=None, uncompressed_pdf=False)
+        size = pdf.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(f"{pdf}: {size} bytes, more than {MAX_BYTES} — shorten the page "
+                            "or its worked examples, or raise MAX_BYTES with a reason")
+        made.append(staff_page.Entry(
+            page=target.page, edition=target.edition, language=names.get(target.edition, ""),
+            lang=leaflet.lang, dir=leaflet.dir, title=leaflet.title, pdf_url=target.pdf_url,
+            size=size, draft=meta.get("translation_status") == "draft"))
+    problems += check_links(site, made)
+    return made, skipped, problems
+
+
+def check_links(site: Path, made: list[staff_page.Entry]) -> list[str]:
+    """Every leaflet link on the site's pages must point at a leaflet that was made."""
+    wanted = {Target(e.page, e.edition, e.pdf_url.rsplit("/", 1)[0] + "/").pdf(site)
+              for e in made}
+    problems = []
+    for page in site.rglob("index.html"):
+        for href in _LINK.findall(page.read_text("utf-8")):
+            pdf = (page.parent / href).resolve()
+            if pdf not in {w.resolve() for w in wanted}:
+                problems.append(f"{page}: links a leaflet that was not made ({href}) — a page "
+                                "links its leaflet only where one is made; rebuild the site "
+                                "with the same mkdocs.yml")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m klarinfo.leaflets.build",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="the built site (mkdocs build -d SITE)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    made, skipped, problems = make(args.site, args.config)
+    entries = sorted(made, key=lambda e: e.page)  # stable: editions keep their order
+    staff = staff_page.write(args.site, entries, str(project.load(args.config)
+                                                     .config.get("site_name") or ""))
+    for entry in made:
+        print(f"{entry.pdf_url}  {staff_page.kilobytes(entry.size)}")
+    for line in skipped:
+        print(f"no leaflet: {line}")
+    print(f"{len(made)} leaflets and {staff} in {time.perf_counter() - start:.1f} s")
+    for line in problems:
+        print(line, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
