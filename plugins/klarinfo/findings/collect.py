@@ -82,5 +82,10 @@ class Collector(logging.Handler):
             self._seen.add(key)
             self.items.append(item)
 
+    def forget(self, path: str) -> None:
+        """A page about to be re-rendered alone (make site): its findings come anew."""
+        self.items = [i for i in self.items if i.path != path]
+        self._seen = {key for key in self._seen if key[0] != path}
+
     def for_page(self, path: str) -> list[Item]:
         return [i for i in self.items if i.path == path]

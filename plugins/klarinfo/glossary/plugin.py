@@ -84,6 +84,21 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         }
         return file
 
+    def preview_prepare(self, file: Any) -> str | None:
+        """In a preview process (make site), before a page is re-rendered alone: its terms
+        anew; if the set of approved terms changed, the glossary page (which lists where
+        each term is used) needs the full rebuild."""
+        edition = self.context.edition
+        if getattr(file, "locale", edition.id) != edition.id:
+            return None
+        key = (edition.id, pages.norm(file))
+        uses = check.scan(file.content_string, self.context.matchers[edition.id])
+        old = self.term_uses.get(key)
+        if old is not None and set(check.used_ids(old, True)) != set(check.used_ids(uses, True)):
+            return f"{key[1]}: the glossary terms used on the page changed"
+        self.term_uses[key] = uses
+        return None
+
     @event_priority(30)  # after klarinfo/editions marked outdated translations
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         if pages.is_own(page, self.context) and not page.file.generated_by:

@@ -13,3 +13,6 @@ class PublishingConfig(Config):
     #: true: each edition's navigation is rendered once and reused on every page (the
     #: pages come out byte-identical; false is the slow way, kept to prove that).
     render_nav_once = opt.Type(bool, default=True)
+    #: true: in `make site`, an edit to a page's text re-renders only that page (in each
+    #: edition that shows it), in processes kept from the last full build (adapter/preview.py).
+    live_preview = opt.Type(bool, default=True)

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url, normalize_url
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.adapter.preview import LivePreview
 from klarinfo.base import page_checks, text_files
 from klarinfo.base.errors import Finding, InputError, shown_path
 from klarinfo.findings import Collector, preview, sarif, tag
@@ -29,6 +30,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     log_watch: LogWatch | None = None
     collector: Collector | None = None
     failed = False
+    preview_processes: LivePreview | None = None
 
     @event_priority(-109)  # first of ours: every warning from here on is counted
     def on_config(self, config: Any) -> Any:
@@ -59,6 +61,9 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
         Every build drops them (the alternates of other editions must agree); only the
         build of the page's own edition reports them, so each is reported once.
         """
+        if self.command == "serve" and self.config.live_preview and not self.context.inner_build:
+            self.preview_processes = self.preview_processes or LivePreview()
+            self.preview_processes.begin(config, self.context)  # before any page is read
         ids = {e.id for e in self.context.editions}
         for file in list(files.documentation_pages()):
             parts = Path(file.src_uri).parts
@@ -91,12 +96,38 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             problems.append(empty)
         return empty is not None and parts[0] != default, problems
 
-    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+    def _navigation_once(self, env: Any, *, config: Any, files: Any) -> Any:
         """Our partials/nav.html asks this for each top-level navigation entry."""
         once = NavigationOnce(lambda url, page, base: normalize_url(url, page=page, base=base),
                               enabled=self.config.render_nav_once)
         env.globals["klarinfo_nav_item"] = once.template_global()
         return env
+
+    @event_priority(-200)  # last: every page read, every plugin's env ready
+    def _fork_preview(self, env: Any, *, config: Any, files: Any) -> Any:
+        if self.command == "serve" and self.preview_processes and self.config.live_preview:
+            self.preview_processes.fork(self.context.edition.id, config, files, env)
+        return env
+
+    on_env = CombinedEvent(_navigation_once, _fork_preview)
+
+    @event_priority(-200)
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        if self.preview_processes is not None:
+            self.preview_processes.nav = nav
+        return nav
+
+    def preview_prepare(self, file: Any) -> str | None:
+        """In a preview process: the page's old findings go before it is re-rendered."""
+        if self.collector is not None and file.abs_src_path:
+            self.collector.forget(shown_path(Path(file.abs_src_path), self.context.root))
+        return None
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        server = super().on_serve(server, config=config, builder=builder)
+        if self.preview_processes is not None:
+            server.builder = self.preview_processes.builder(builder)
+        return server
 
     @event_priority(5)  # after safety's HTML net (10), before glossary popovers (0)
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
@@ -153,6 +184,8 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
                 self._write_beside_site(self.site_dir.parent)
         self.staging = None
         self._stop_watching()
+        if self.preview_processes is not None:
+            self.preview_processes.stop()
 
     def _write_beside_site(self, folder: Path) -> None:
         """Server config and internal reports go next to the site folder, never into it:

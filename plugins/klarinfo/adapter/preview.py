@@ -1,0 +1,237 @@
+"""Edit → preview in `make site`: one process per edition, kept where its last full build
+was about to write pages, re-renders the pages an edit changed (issue #18).
+
+Why a process: MkDocs and mkdocs-static-i18n build the editions one after another on one
+mutable config, so the state that renders a page of edition E (E's files, navigation,
+templates, every plugin's per-edition state) exists only while E is being built. At that
+moment (``on_env``: every page read, none written yet) the build forks; the child keeps
+that state and waits. When a page's text changes, the child re-reads and re-renders just
+that page through MkDocs' own page steps (``_populate_page``, ``_build_page``: the same
+plugin events, templates and output path), into the folder `mkdocs serve` serves. What a
+child cannot redo alone (the glossary page when a page's terms change, site-wide files) is
+reported back, and the parent does a full rebuild. Linux and `mkdocs serve` only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection, Pipe, wait
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
+
+from klarinfo.publishing import Snapshot, plan
+
+from .context import Context
+from .pages import norm
+
+log = get_plugin_logger("klarinfo")
+#: Runs in the child before a page is re-rendered: why the edit needs the full rebuild
+#: (e.g. the page's glossary terms changed), or None; may refresh the child's own state.
+Prepare = Callable[[Any], "str | None"]
+
+#: One re-render; a child that takes longer is stopped and the site fully rebuilt.
+TIMEOUT_S = 120.0
+
+
+class Worker:
+    """The parent's handle on one edition's child process."""
+
+    def __init__(self, edition: str, pid: int, conn: Connection) -> None:
+        self.edition, self.pid, self.conn = edition, pid, conn
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.conn.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+class LivePreview:
+    """The serve side: what the last full build saw, its editions' children, and the
+    builder `mkdocs serve` calls after a save (one per `make site`, across rebuilds)."""
+
+    def __init__(self) -> None:
+        self.workers: dict[str, Worker] = {}
+        self.snapshot: Snapshot | None = None
+        self.roots: tuple[Path, ...] = ()
+        self.docs_dir, self.editions, self.default = Path(), (), ""
+        self.nav: Any = None
+
+    def begin(self, config: Any, context: Context) -> None:
+        """A full build starts: forget its children; remember every file `mkdocs serve`
+        watches (docs/, mkdocs.yml and what each capability asks to be watched)."""
+        self.stop()
+        roots = [Path(config.docs_dir), Path(config.config_file_path)]
+        for plugin in config.plugins.values():
+            if hasattr(plugin, "watch_paths"):
+                roots += [p for p in plugin.watch_paths(context.root) if p.exists()]
+        self.roots, self.docs_dir = tuple(roots), Path(config.docs_dir)
+        self.editions = tuple(e.id for e in context.editions)
+        self.default = context.default.id
+        self.snapshot = Snapshot.take(self.roots)
+
+    def fork(self, edition: str, config: Any, files: Any, env: Any) -> None:
+        """The child of ``edition``; every plugin's ``preview_prepare`` runs in it."""
+        prepare = [plugin.preview_prepare for plugin in config.plugins.values()
+                   if hasattr(plugin, "preview_prepare")]
+        worker = fork(edition, config, files, self.nav, env, prepare,
+                      [w.conn for w in self.workers.values()])
+        if worker is not None:
+            self.workers[edition] = worker
+
+    def builder(self, full: Callable[..., None]) -> Callable[..., None]:
+        """``full`` (MkDocs' serve builder) only when an edit needs more than its pages."""
+
+        def build(config: Any = None) -> None:
+            reason = self.update() if config is None else "first build"
+            if reason is None:
+                return
+            log.info(f"Full rebuild: {reason}")
+            self.stop()
+            if config is None:
+                full()
+            else:
+                full(config)
+
+        return build
+
+    def update(self) -> str | None:
+        """Re-render what changed since the last build; None when that was enough."""
+        if self.snapshot is None or not self.workers:
+            return "no preview processes"
+        start = time.monotonic()
+        after = Snapshot.take(self.roots, self.snapshot)
+        todo = plan(self.snapshot, after, self.docs_dir, self.editions, self.default)
+        if todo.full:
+            return todo.full
+        pages = {e: p for e, p in todo.pages.items() if e in self.workers}
+        reason = render(self.workers, pages) if pages else None
+        if reason is None:
+            self.snapshot = after
+            count = sum(len(p) for p in pages.values())
+            log.info(f"Preview: {count} page(s) re-rendered in {time.monotonic() - start:.2f} s"
+                     " (save mkdocs.yml, or run make build, to rebuild everything)")
+        return reason
+
+    def stop(self) -> None:
+        for worker in self.workers.values():
+            worker.stop()
+        self.workers = {}
+
+
+def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
+         prepare: list[Prepare], inherited: list[Connection]) -> Worker | None:
+    """Start the child for ``edition`` at this point of its build; None where fork is not
+    available. The child closes its siblings' pipes (``inherited``), so each child ends
+    when the serving process does."""
+    if not hasattr(os, "fork"):
+        return None
+    parent, child = Pipe()
+    gc.collect()
+    gc.freeze()  # the child shares the build's memory instead of copying it on first GC
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the build
+        parent.close()
+        for conn in inherited:
+            conn.close()
+        status = 0
+        try:
+            _warm(env)
+            _serve(child, _Renderer(config, files, nav, env, prepare))
+        except BaseException:  # noqa: BLE001 - Ctrl-C or a dead parent: just leave
+            status = 1
+        finally:
+            os._exit(status)
+    gc.unfreeze()
+    child.close()
+    return Worker(edition, pid, parent)
+
+
+def render(workers: dict[str, Worker], pages: dict[str, tuple[str, ...]]) -> str | None:
+    """Ask each edition's child to re-render its pages, all at once; None when every one
+    did, else why the site needs a full rebuild."""
+    asked = {}
+    for edition, norms in pages.items():
+        worker = workers.get(edition)
+        if worker is None:
+            return f"no preview process for edition {edition}"
+        try:
+            worker.conn.send(list(norms))
+        except OSError:
+            return f"the preview process of edition {edition} stopped"
+        asked[worker.conn] = worker
+    reason = None
+    deadline = time.monotonic() + TIMEOUT_S
+    while asked:
+        ready = wait(list(asked), timeout=max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return "a preview process took too long"
+        for conn in ready:
+            worker = asked.pop(conn)  # type: ignore[arg-type]
+            try:
+                answer = conn.recv()  # type: ignore[union-attr]
+            except (EOFError, OSError):
+                answer = {"full": f"the preview process of edition {worker.edition} stopped"}
+            reason = reason or answer.get("full")
+    return reason
+
+
+class _Renderer:
+    def __init__(self, config: Any, files: Any, nav: Any, env: Any,
+                 prepare: list[Prepare]) -> None:
+        self.config, self.files, self.nav, self.env, self.prepare = (
+            config, files, nav, env, prepare)
+        self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+
+    def __call__(self, norms: list[str]) -> dict[str, Any]:
+        wanted = set(norms)
+        targets = [f for f in self.doc_files
+                   if not f.generated_by and f.page is not None and norm(f) in wanted]
+        for file in targets:
+            for step in self.prepare:
+                reason = step(file)
+                if reason:
+                    return {"full": reason}
+        for file in targets:
+            _populate_page(file.page, self.config, self.files)
+            _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
+        return {"full": None, "rendered": [f.dest_uri for f in targets]}
+
+
+def _warm(env: Any) -> None:
+    """Compile the theme's page templates now, while the reader is still typing: the
+    parent compiles them only after the fork, and the first preview would wait for it."""
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        if not name.startswith((".icons", "assets")):
+            with contextlib.suppress(Exception):  # a template another theme part needs
+                env.get_template(name)
+
+
+def _serve(conn: Connection, renderer: _Renderer) -> None:
+    parent = os.getppid()
+    while True:
+        # A parent killed outright (SIGTERM, SIGKILL) cannot say goodbye, and another
+        # child of it may still hold our pipe open: look every second whether it is gone.
+        while not conn.poll(1.0):
+            if os.getppid() != parent:
+                return
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        try:
+            answer = renderer(request)
+        except Exception as exc:  # noqa: BLE001 - any failure: the parent rebuilds fully
+            answer = {"full": f"re-rendering failed ({type(exc).__name__}: {exc})"}
+        conn.send(answer)

@@ -1,0 +1,130 @@
+"""Edit → preview (issue #18): in `make site`, saving a page's text re-renders only that
+page in each edition that shows it, and it comes out as a full rebuild would make it;
+anything more (a title, a glossary term, mkdocs.yml) takes the full rebuild.
+
+Real `mkdocs serve` on a copy of the project (Swedish and English editions, as
+`make site LANG=en` serves them); no timing is asserted.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from klarinfo.publishing import Snapshot, plan
+from sitebuild import copy_project
+from test_make_site import Server, _alive, _children, free_port, shows
+
+PAGES = ("tolk/", "en/tolk/", "vald/", "en/")
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _pages(server: Server) -> dict[str, str]:
+    """The served pages, without the live-reload script's build counters."""
+    return {path: re.sub(r"livereload\(\d+, \d+\)", "livereload(…)", server.page(path))
+            for path in PAGES}
+
+
+@pytest.fixture
+def preview(tmp_path):
+    project = copy_project(tmp_path / "project")
+    server = Server(project, free_port())
+    try:
+        server.wait_for(r"Serving on http://")
+        yield project, server
+    finally:
+        server.close()
+
+
+def test_a_text_edit_rerenders_its_pages_as_a_full_rebuild_would(preview):
+    project, server = preview
+    page = project / "docs" / "sv" / "tolk.md"
+    original = page.read_text(encoding="utf-8")
+    assert "klarinfo-notice--outdated" not in server.page("en/tolk/")
+
+    _save(page, original + "\nDu kan fråga efter en tolk när du ringer oss.\n")
+    line = server.wait_for(r"Preview: \d+ page|Full rebuild")
+    assert re.search(r"Preview: 2 page\(s\) re-rendered", line), line  # sv and en
+    assert shows(server, "tolk/", "när du ringer oss")
+    # the English translation is now older than the Swedish page: its notice appears
+    assert "klarinfo-notice--outdated" in server.page("en/tolk/")
+    quick = _pages(server)
+
+    config = project / "mkdocs.yml"
+    _save(config, config.read_text(encoding="utf-8") + "\n# a comment: the same site\n")
+    assert "mkdocs.yml changed" in server.wait_for(r"Full rebuild|Preview:")
+    server.wait_for(r"Reloading browsers")
+    full = _pages(server)
+    for path in PAGES:
+        assert quick[path] == full[path], f"{path} differs after the full rebuild"
+
+
+def test_a_new_title_or_glossary_term_takes_the_full_rebuild(preview):
+    project, server = preview
+    page = project / "docs" / "sv" / "tolk.md"
+    text = page.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    _save(page, text.replace(title, 'title: "Tolk när du behöver det"', 1))
+    assert "front matter, title or links changed" in server.wait_for(r"Full rebuild|Preview:")
+    assert shows(server, "vald/", "Tolk när du behöver det")  # the menu of another page
+
+    text = page.read_text(encoding="utf-8")
+    _save(page, text + "\nDu kan också få bostadsbidrag.\n")  # a glossary term new here
+    line = server.wait_for(r"Full rebuild|Preview:")
+    assert "glossary terms used on the page changed" in line, line
+    assert shows(server, "ordlista/", "Tolk när du behöver det")
+
+
+def test_stopping_the_server_stops_the_preview_processes(tmp_path):
+    server = Server(copy_project(tmp_path / "project"), free_port())
+    try:
+        server.wait_for(r"Serving on http://")
+        children = _children(server.proc.pid)
+        assert len(children) >= 3  # the readability worker and one per edition (sv, en)
+    finally:
+        server.proc.kill()  # no goodbye at all
+        server.proc.wait()
+    end = time.monotonic() + 30
+    while any(_alive(c) for c in children) and time.monotonic() < end:
+        time.sleep(0.5)
+    assert not [c for c in children if _alive(c)]
+
+
+def test_the_plan(tmp_path):
+    docs = tmp_path / "docs"
+    for edition in ("sv", "en"):
+        (docs / edition).mkdir(parents=True)
+        _save(docs / edition / "a.md", "---\ntitle: A\n---\n\n# A\n\nText [x](b.md).\n")
+    other = tmp_path / "glossary.yml"
+    _save(other, "terms: []\n")
+    roots = [docs, other]
+    before = Snapshot.take(roots)
+    assert plan(before, Snapshot.take(roots, before), docs, ["sv", "en"], "sv").nothing
+
+    _save(docs / "sv" / "a.md", "---\ntitle: A\n---\n\n# A\n\nNy text [x](b.md).\n")
+    after = Snapshot.take(roots, before)
+    assert plan(before, after, docs, ["sv", "en"], "sv").pages == {
+        "sv": ("a.md",), "en": ("a.md",)}
+    _save(docs / "en" / "a.md", "---\ntitle: A\n---\n\n# A\n\nNew [x](b.md).\n")
+    assert plan(after, Snapshot.take(roots, after), docs, ["sv", "en"], "sv").pages == {
+        "en": ("a.md",)}
+    for change, reason in (
+            ("---\ntitle: B\n---\n\n# A\n\nText [x](b.md).\n", "front matter"),
+            ("---\ntitle: A\n---\n\n# A\n\nText [x](c.md).\n", "links"),
+    ):
+        _save(docs / "sv" / "a.md", change)
+        assert reason in plan(before, Snapshot.take(roots, before), docs,
+                              ["sv", "en"], "sv").full
+    _save(docs / "sv" / "a.md", "---\ntitle: A\n---\n\n# A\n\nText [x](b.md).\n")
+    _save(other, "terms: [x]\n")
+    assert "glossary.yml changed" in plan(before, Snapshot.take(roots, before), docs,
+                                          ["sv", "en"], "sv").full
+    _save(docs / "sv" / ".a.md.swp", "litter")
+    _save(docs / "sv" / "b.md", "# B\n")
+    assert "1 file(s) added" in plan(before, Snapshot.take(roots, before), docs,
+                                     ["sv", "en"], "sv").full
