@@ -3,6 +3,7 @@ started on a project, one Swedish page is saved with a new sentence, and we time
 served HTML of that page contains it (issue #18).
 
     python bench/preview.py PROJECT_DIR [PAGE] [RUNS]   # prints seconds per run
+        (PROJECT_DIR holds mkdocs.yml and docs/)
 """
 
 from __future__ import annotations
@@ -46,17 +47,19 @@ def _wait_for(url: str, needle: str | None, timeout: float, proc: subprocess.Pop
     raise TimeoutError(f"{url} did not show {needle!r} within {timeout:.0f} s")
 
 
-def measure(project: Path, page: str = "sv/tolk.md", runs: int = 3,
-            edition: str = "", extra_args: tuple[str, ...] = ()) -> list[float]:
-    """Seconds from saving ``docs/<page>`` to the served page showing the edit, per run."""
+def measure(config: Path, docs: Path, page: str = "sv/tolk.md", runs: int = 3,
+            edition: str = "") -> list[float]:
+    """Seconds from saving ``docs/<page>`` to the served page showing the edit, per run
+    (``config``: the mkdocs.yml to serve; stock's lives apart from its docs)."""
+    project = config.parent
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": edition}
     log = open(project / ".preview-bench.log", "w", encoding="utf-8")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-         "--dev-addr", f"127.0.0.1:{port}", "--livereload", *extra_args],
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
+         "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    source = project / "docs" / page
+    source = docs / page
     original = source.read_text(encoding="utf-8")
     edition_dir, _, name = page.partition("/")
     prefix = "" if edition_dir == "sv" else f"{edition_dir}/"
@@ -84,5 +87,6 @@ def measure(project: Path, page: str = "sv/tolk.md", runs: int = 3,
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    print(measure(Path(args[0]).resolve(), *(args[1:2] or ["sv/tolk.md"]),
+    root = Path(args[0]).resolve()
+    print(measure(root / "mkdocs.yml", root / "docs", *(args[1:2] or ["sv/tolk.md"]),
                   *([int(args[2])] if len(args) > 2 else [])))

@@ -6,6 +6,7 @@ Timing never appears in tests; this is where speed is measured.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import platform
@@ -28,6 +29,8 @@ from klarinfo.readability import score as readability
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
+import preview  # noqa: E402
+import targets  # noqa: E402
 import weight  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +122,8 @@ def bench_corpus(workdir: Path) -> list[dict[str, object]]:
                      "stock_s": stock_s, "ours_s": ours_s,
                      "stock_peak_mib": stock_mb, "ours_peak_mib": ours_mb,
                      "stock_ms_per_page": 1000 * stock_s / pages,
-                     "ours_ms_per_page": 1000 * ours_s / pages, "ratio": ours_s / stock_s})
+                     "ours_ms_per_page": 1000 * ours_s / pages, "ratio": ours_s / stock_s,
+                     "peak_ratio": ours_mb / stock_mb})
         print(f"  N={n:5}  {pages:5} pages  stock {stock_s:7.1f} s {stock_mb:5.0f} MiB  "
               f"ours {ours_s:7.1f} s {ours_mb:5.0f} MiB  ratio {ours_s / stock_s:.2f}",
               flush=True)
@@ -154,28 +158,48 @@ def bench_builds(workdir: Path) -> dict[str, object]:
     return result
 
 
-def bench_edit_rebuild(workdir: Path) -> dict[str, object]:
-    """What a communicator waits for after saving one page: `mkdocs serve` rebuilds the
-    whole site, so we time a full build of a copy after a one-sentence edit — ours with
-    every edition, ours previewing one edition (`make site LANG=so`), and stock."""
+def bench_edit_preview(workdir: Path) -> dict[str, object]:
+    """What a communicator waits for after saving one page in `make site`: from the save to
+    the served HTML showing it (bench/preview.py), ours and stock's `mkdocs serve` on a copy
+    of the real site, and ours on the N = 1 000 corpus (stock's serve rebuilds everything
+    there: its full build time in `corpus` is its wait)."""
     proj = workdir / "edit-project"
     for name in ("docs", "locales", "glossary", "data"):
         shutil.copytree(ROOT / name, proj / name)
     shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
-    stock = stock_config(workdir / "edit-stock", proj)
-    page = proj / "docs" / "sv" / "tolk.md"
-    original = page.read_text(encoding="utf-8")
-    times: dict[str, list[float]] = {"stock_s": [], "ours_s": [], "ours_one_edition_s": []}
-    for run in range(RUNS):
-        page.write_text(original + f"\nEn ändring, nummer {run}.\n", encoding="utf-8")
-        times["stock_s"].append(timed_build(stock, workdir / "edit-stock-site"))
-        times["ours_s"].append(timed_build(proj / "mkdocs.yml", workdir / "edit-our-site"))
-        times["ours_one_edition_s"].append(
-            timed_build(proj / "mkdocs.yml", workdir / "edit-preview-site", edition="so"))
-    result: dict[str, object] = {k: statistics.median(v) for k, v in times.items()}
-    result["ratio"] = result["ours_s"] / result["stock_s"]
-    result["ratio_one_edition"] = result["ours_one_edition_s"] / result["stock_s"]
+    ours = preview.measure(proj / "mkdocs.yml", proj / "docs", "sv/tolk.md", RUNS)
+    stock = preview.measure(stock_config(workdir / "edit-stock", proj), proj / "docs",
+                            "sv/tolk.md", RUNS)
+    result: dict[str, object] = {
+        "real_site_s": statistics.median(ours), "real_site_runs_s": ours,
+        "stock_real_site_s": statistics.median(stock), "stock_real_site_runs_s": stock}
+    big = workdir / "corpus-1000" / "mkdocs.yml"
+    if big.exists():
+        runs = preview.measure(big, big.parent / "docs", "sv/sida-0001.md", RUNS)
+        result.update({"n1000_s": statistics.median(runs), "n1000_runs_s": runs})
     return result
+
+
+def bench_editions(workdir: Path, n: int = 250) -> dict[str, float]:
+    """Seconds to build the Swedish edition alone and each other edition with it (what
+    one job of a CI matrix would build), on the N-page corpus: for the README's estimate."""
+    config = workdir / f"corpus-{n}" / "mkdocs.yml"
+    if not config.exists():
+        config = corpus.write(n, workdir / f"corpus-{n}")
+    out = {}
+    for edition in ("sv", "sv-latt", "en", "ar", "so"):
+        seconds, _ = measured_build(config, workdir / f"editions-{edition}", edition)
+        out[edition] = seconds
+    return out
+
+
+def bench_calculator() -> dict[str, int]:
+    """The calculator's JavaScript as a reader downloads it (issue #20: ≤ 10 KB gzip)."""
+    assets = ROOT / "plugins" / "klarinfo" / "theme" / "assets"
+    files = [assets / "calculator-model.js", assets / "calculator.js"]
+    raw = b"".join(f.read_bytes() for f in files)
+    return {"bytes": len(raw), "gzip_bytes": sum(len(gzip.compress(f.read_bytes(), 9))
+                                                 for f in files)}
 
 
 def bench_leaflets(workdir: Path) -> dict[str, object]:
@@ -247,32 +271,64 @@ def bench_glossary() -> dict[str, dict[str, float]]:
 def main() -> int:
     began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="klarinfo-bench-") as tmp:
-        builds = bench_builds(Path(tmp))
-        edit = bench_edit_rebuild(Path(tmp))
+        real = bench_builds(Path(tmp))
         paths = ["foraldrapenning/", "ar/foraldrapenning/", "so/vald/"]
         weights = {"klarinfo": weight.measure(Path(tmp) / "our-site", paths),
                    "stock": weight.measure(Path(tmp) / "stock-site", paths)}
         print("\nSynthetic sites, N Swedish pages in five editions "
               f"(median of {CORPUS_RUNS} interleaved build{'s' if CORPUS_RUNS > 1 else ''} each)")
-        sizes = bench_corpus(Path(tmp))
+        rows = bench_corpus(Path(tmp))
+        print("\nEdit → served page in mkdocs serve (make site)", flush=True)
+        edit = bench_edit_preview(Path(tmp))
+        editions = bench_editions(Path(tmp))
         leaflets = bench_leaflets(Path(tmp))
     gates = {"readability": bench_readability(), "glossary": bench_glossary()}
-    print(f"\nFull build of the real site ({builds['pages']} pages, median of {RUNS} runs)")
-    print(f"  stock mkdocs-material + i18n  {builds['stock_s']:7.2f} s")
-    print(f"  klarinfo                      {builds['ours_s']:7.2f} s")
-    print(f"  ratio ours/stock              {builds['ratio']:7.2f}")
-    print(f"\nRebuild after editing one Swedish page (median of {RUNS} runs)")
-    print(f"  stock mkdocs-material + i18n  {edit['stock_s']:7.2f} s")
-    print(f"  klarinfo, five editions       {edit['ours_s']:7.2f} s   "
-          f"ratio {edit['ratio']:.2f}")
-    print(f"  klarinfo, make site LANG=so   {edit['ours_one_edition_s']:7.2f} s   "
-          f"ratio {edit['ratio_one_edition']:.2f}")
+    sizes = {str(row["n"]): row for row in rows}
+    growth = {}
+    if len(rows) > 1:
+        growth = {"from_n": rows[0]["n"], "to_n": rows[-1]["n"],
+                  "ours_ratio": rows[-1]["ours_ms_per_page"] / rows[0]["ours_ms_per_page"],
+                  "stock_ratio": rows[-1]["stock_ms_per_page"] / rows[0]["stock_ms_per_page"]}
+    result = {"machine": machine(), "real_site": real, "edit_preview": edit, "corpus": sizes,
+              "growth": growth, "editions_n250_s": editions, "calculator": bench_calculator(),
+              "page_weight": weights, "gates": gates, "leaflets": leaflets}
+    report(result, paths)
+    checked = targets.evaluate(result)
+    print("\nTargets (issue #18; ratios from this run)")
+    print(targets.table(checked))
+    result["targets"] = targets.as_json(checked)
+    result["bench_seconds"] = time.perf_counter() - began
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"{stamp}.json"
+    out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    print(f"\nwritten {out.relative_to(ROOT)} ({time.perf_counter() - began:.0f} s in all)")
+    return 0
+
+
+def report(result: dict, paths: list[str]) -> None:
+    real, edit = result["real_site"], result["edit_preview"]
+    print(f"\nFull build of the real site ({real['pages']} pages, median of {RUNS} runs)")
+    print(f"  stock mkdocs-material + i18n  {real['stock_s']:7.2f} s")
+    print(f"  klarinfo                      {real['ours_s']:7.2f} s")
+    print(f"  ratio ours/stock              {real['ratio']:7.2f}")
+    print(f"\nEdit → served page (median of {RUNS} saves)")
+    print(f"  real site, stock mkdocs serve {edit['stock_real_site_s']:7.2f} s")
+    print(f"  real site, make site          {edit['real_site_s']:7.2f} s")
+    if "n1000_s" in edit:
+        print(f"  N = 1 000 × 5, make site      {edit['n1000_s']:7.2f} s")
     print("\nGrowth with N (ms per page; linear growth keeps it flat)")
-    for row in sizes:
-        print(f"  N={row['n']:5}  stock {row['stock_ms_per_page']:6.1f}  "
-              f"ours {row['ours_ms_per_page']:6.1f}  ratio {row['ratio']:.2f}")
+    print("      N   stock ms/page   ours ms/page   time ratio   peak MiB stock/ours   ratio")
+    for row in result["corpus"].values():
+        print(f"  {row['n']:5}   {row['stock_ms_per_page']:13.1f}   "
+              f"{row['ours_ms_per_page']:12.1f}   {row['ratio']:10.2f}   "
+              f"{row['stock_peak_mib']:9.0f} / {row['ours_peak_mib']:4.0f}   "
+              f"{row['peak_ratio']:8.2f}")
+    print("\nOne edition with the Swedish one, N = 250 (a CI matrix job), s: " + ", ".join(
+        f"{k} {v:.1f}" for k, v in result["editions_n250_s"].items()))
     print("\nPage weight in Chromium, bytes transferred (gzip, assets cached)")
     print("  page                     klarinfo first / repeat     stock first / repeat")
+    weights = result["page_weight"]
     for path in paths:
         ours, stock = weights["klarinfo"][path], weights["stock"][path]
         foreign = f"  (+{len(stock['foreign_attempts'])} blocked requests to other hosts)" \
@@ -281,23 +337,17 @@ def main() -> int:
               f"{ours['repeat']['bytes'] / 1024:5.1f} KB   "
               f"{stock['first']['bytes'] / 1024:8.1f} KB / "
               f"{stock['repeat']['bytes'] / 1024:5.1f} KB{foreign}")
+    calc = result["calculator"]
+    print(f"\nCalculator JavaScript: {calc['bytes']} bytes, {calc['gzip_bytes']} gzip")
+    leaflets = result["leaflets"]
     print(f"\nmake leaflets: build {leaflets['build_s']:.2f} s + {leaflets['count']} PDFs "
           f"{leaflets['leaflets_s']:.2f} s (largest {leaflets['bytes_max'] / 1000:.0f} kB, "
           f"all {leaflets['bytes_total'] / 1000:.0f} kB)")
+    gates = result["gates"]
     print("\nGate cost, ms per 1,000 words   readability   glossary")
     for edition, row in gates["readability"].items():
         print(f"  {edition:30} {row['ms_per_1000_words']:11.2f} "
               f"{gates['glossary'][edition]['ms_per_1000_words']:10.2f}")
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = RESULTS / f"{stamp}.json"
-    out.write_text(json.dumps({"machine": machine(), "builds": builds, "edit_rebuild": edit,
-                               "corpus": sizes, "page_weight": weights, "gates": gates,
-                               "leaflets": leaflets,
-                               "bench_seconds": time.perf_counter() - began},
-                              indent=1), encoding="utf-8")
-    print(f"\nwritten {out.relative_to(ROOT)} ({time.perf_counter() - began:.0f} s in all)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ the page (layout shift) when it arrives after the first paint."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser import PHONE
 from sitebuild import EDITIONS
@@ -146,10 +148,18 @@ def test_the_width_check_catches_an_overhanging_menu(browser, base_url):
     assert width > PHONE["width"]
 
 
+def _downloaded(css: str) -> str:
+    """The page as a reader without Noto Naskh Arabic installed gets it: no local() source
+    and no installed Noto in the fallback list (`make test` installs fonts-noto-core for
+    the leaflets; with it Chromium takes the installed font, or falls back to the very same
+    letters while ours loads — nothing left to measure)."""
+    return re.sub(r'local\("[^"]*"\),\s*', "", css).replace('"Noto Naskh Arabic", ', "")
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_late_web_font_does_not_shift_the_page(browser, base_url, edition):
     prefix = "" if edition == "sv" else edition + "/"
-    cls = _page_view_cls(browser, base_url + prefix + TOPIC)
+    cls = _page_view_cls(browser, base_url + prefix + TOPIC, _downloaded)
     assert cls < 0.1, f"{prefix}{TOPIC}: cumulative layout shift {cls:.3f} (target < 0.1)"
 
 
@@ -157,5 +167,6 @@ def test_the_shift_check_catches_a_swapping_font(browser, base_url):
     """The check above can fail: with font-display: swap (as before issue #16) the late
     Arabic font re-flows the page."""
     cls = _page_view_cls(browser, base_url + "ar/" + TOPIC,
-                         lambda css: css.replace("font-display: optional", "font-display: swap"))
+                         lambda css: _downloaded(css).replace("font-display: optional",
+                                                              "font-display: swap"))
     assert cls >= 0.1, f"a swapping font should shift the Arabic page, CLS was {cls:.3f}"

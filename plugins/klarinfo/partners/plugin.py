@@ -102,10 +102,10 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
         """The title of this edition's feed, the same in the feed and its discovery link."""
         return f"{self.config.provider_name or config.site_name} ({self.context.edition.id})"
 
-    @event_priority(-111)  # the outer build, after every edition
+    @event_priority(-90)  # each edition's build, before i18n (-100) starts the next one
     def on_post_build(self, *, config: Any) -> None:
-        if self.context.inner_build:
-            return
+        """This edition's embed views, oEmbed and feed, written as soon as it is built: the
+        pages' HTML is not kept for all five editions at once (peak memory, issue #18)."""
         name = self.config.provider_name or config.site_name  # feeds: see _feed_title
         built = {e.edition for e in self.embeds}
         embed.write(Path(config.site_dir), self.embeds, config.site_url or "", name,
@@ -113,3 +113,4 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                     str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
                     [(e.id, e.lang, e.url_prefix) for e in self.context.editions
                      if e.id in built], sri=self.sri)
+        self.embeds = []
