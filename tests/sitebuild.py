@@ -6,6 +6,7 @@ project (or the project itself) and read what it wrote.
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -70,6 +71,27 @@ def build(project: Path, site: Path, strict: bool = True, edition: str = "",
            "KLARINFO_ALLOW_WARNINGS": "true" if allow else "false"}
     proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=600)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site (or of the folders beside it) by relative path; gzip
+    files uncompressed (their header holds the build time)."""
+    out = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+        out[path.relative_to(site).as_posix()] = data
+    return out
+
+
+def with_option(project: Path, line: str) -> None:
+    """Set one klarinfo option in the copy's mkdocs.yml (``line`` like ``key: value``)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - klarinfo:\n" in text
+    config.write_text(text.replace("  - klarinfo:\n", f"  - klarinfo:\n      {line}\n"),
+                      encoding="utf-8")
 
 
 def edition_of(site: Path, html: Path) -> str:

@@ -6,7 +6,6 @@ unit tests show the reuse happens and when it must not.
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,33 +13,18 @@ import jinja2
 import material
 from jinja2 import pass_context
 from klarinfo.publishing.navigation import NavigationOnce
-from sitebuild import ROOT, build, copy_project
+from sitebuild import ROOT, build, copy_project, site_files, with_option
 
 MATERIAL_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
 OUR_NAV = ROOT / "plugins" / "klarinfo" / "theme" / "partials" / "nav.html"
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    out = {}
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        if path.name.endswith(".gz"):  # the gzip header holds the build time
-            data = gzip.decompress(data)
-        out[path.relative_to(site).as_posix()] = data
-    return out
-
-
 def test_the_site_is_byte_identical_without_the_optimisation(site: Path, tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - klarinfo:\n" in text
-    config.write_text(text.replace("  - klarinfo:\n",
-                                   "  - klarinfo:\n      render_nav_once: false\n"),
-                      encoding="utf-8")
+    with_option(project, "render_nav_once: false")
     slow = build(project, tmp_path / "slow")
     assert slow.returncode == 0, slow.output
-    ours, theirs = _files(site), _files(slow.site)
+    ours, theirs = site_files(site), site_files(slow.site)
     assert sorted(ours) == sorted(theirs)
     assert len(ours) > 200
     different = [name for name in ours if ours[name] != theirs[name]]

@@ -41,6 +41,44 @@ class CapabilityPlugin(BasePlugin):
         Files, not their folder, where a folder would make the whole project watched."""
         return ()
 
+    # Editions built in two processes (adapter/parallel.py): what a plugin gathers per
+    # edition crosses back from the second process through these three. The second
+    # process builds the last editions, so appending its part keeps a one-process order.
+    #: Attributes gathered edition by edition: lists, sets, dicts, or objects with their
+    #: own parallel_child/parallel_state/parallel_merge (e.g. the log watch).
+    parallel_gathered: tuple[str, ...] = ()
+
+    def parallel_child(self) -> None:
+        """In the second process, just forked: gather afresh from here on."""
+        for name in self.parallel_gathered:
+            value = getattr(self, name, None)
+            if hasattr(value, "parallel_child"):
+                value.parallel_child()
+            elif isinstance(value, list | set | dict):
+                setattr(self, name, type(value)())
+
+    def parallel_parent(self, theirs: list[str]) -> None:
+        """In the first process, just forked: the editions ``theirs`` are not built here."""
+
+    def parallel_state(self) -> Any:
+        """In the second process, its editions built: what the first process needs."""
+        state = {}
+        for name in self.parallel_gathered:
+            value = getattr(self, name, None)
+            state[name] = value.parallel_state() if hasattr(value, "parallel_state") else value
+        return state
+
+    def parallel_merge(self, state: Any) -> None:
+        """In the first process: take in ``parallel_state`` of the second."""
+        for name, theirs in (state or {}).items():
+            mine = getattr(self, name, None)
+            if hasattr(mine, "parallel_merge"):
+                mine.parallel_merge(theirs)
+            elif isinstance(mine, list):
+                mine.extend(theirs)
+            elif isinstance(mine, set | dict):
+                mine.update(theirs)
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         for path in self.watch_paths(Path(config.config_file_path).parent):
             if path.exists():

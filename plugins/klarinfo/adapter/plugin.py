@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from . import parallel
+from .base import CapabilityPlugin
 from .config import CAPABILITIES, KlarinfoConfig
+from .context import Context
 
 
 class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
@@ -21,6 +24,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
 
     def __init__(self) -> None:
         self.command, self.dirty = "build", False
+        self.split: parallel.Split | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -44,3 +48,28 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             # MkDocs called on_startup before this plugin could add them.
             plugin.on_startup(command=self.command, dirty=self.dirty)
         return config
+
+    @event_priority(-95)  # the Swedish edition is built; i18n (-100) builds the others next
+    def _split(self, *, config: Any) -> None:
+        context = Context.of(config)
+        if (self.command == "build" and self.config["parallel_editions"]
+                and not context.inner_build and context.i18n is not None):
+            self.split = parallel.fork(context.i18n, self._capabilities(config))
+
+    @event_priority(-105)  # i18n built this process's half of the editions
+    def _join(self, *, config: Any) -> None:
+        if self.split is not None and not Context.of(config).inner_build:
+            split, self.split = self.split, None
+            parallel.join(split, self._capabilities(config))
+
+    on_post_build = CombinedEvent(_split, _join)
+
+    @event_priority(200)  # first: the second process must not run the build's own ending
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.split is not None:
+            parallel.fail(self.split, error)
+
+    @staticmethod
+    def _capabilities(config: Any) -> dict[str, CapabilityPlugin]:
+        return {name: plugin for name, plugin in config.plugins.items()
+                if isinstance(plugin, CapabilityPlugin)}

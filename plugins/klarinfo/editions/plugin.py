@@ -37,6 +37,7 @@ _ROOT_TEMPLATES = ("404.html", "sitemap.xml")
 
 
 class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
+    parallel_gathered = ("pages",)  # sitemap entries
     theme_dir: Path | None = None
 
     @event_priority(-110)  # after i18n has picked the edition for this build

@@ -82,6 +82,20 @@ class Collector(logging.Handler):
             self._seen.add(key)
             self.items.append(item)
 
+    # editions built in a second process (adapter/parallel.py)
+    def parallel_child(self) -> None:
+        self.items = []
+
+    def parallel_state(self) -> list[Item]:
+        return self.items
+
+    def parallel_merge(self, items: list[Item]) -> None:
+        for item in items:
+            key = (item.path, item.line, item.message, item.fix)
+            if key not in self._seen:
+                self._seen.add(key)
+                self.items.append(item)
+
     def forget(self, path: str) -> None:
         """A page about to be re-rendered alone (make site): its findings come anew."""
         self.items = [i for i in self.items if i.path != path]

@@ -16,3 +16,6 @@ class PublishingConfig(Config):
     #: true: in `make site`, an edit to a page's text re-renders only that page (in each
     #: edition that shows it), in processes kept from the last full build (adapter/preview.py).
     live_preview = opt.Type(bool, default=True)
+    #: true: `mkdocs build` builds the editions after the Swedish one in two processes
+    #: (adapter/parallel.py; the same site, byte for byte). Only under `- klarinfo:`.
+    parallel_editions = opt.Type(bool, default=True)

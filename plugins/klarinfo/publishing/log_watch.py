@@ -34,6 +34,21 @@ class LogWatch(logging.Filter):
     def _count(self, record: logging.LogRecord) -> None:
         self.warnings += 1
 
+    # editions built in a second process (adapter/parallel.py)
+    def parallel_child(self) -> None:
+        self.warnings = 0
+
+    def parallel_state(self) -> int:
+        return self.warnings
+
+    def parallel_merge(self, warnings: int) -> None:
+        """Count the second process's warnings here; one line on MkDocs' own logger, so
+        that `mkdocs build --strict` stops for them too (its counter lives here)."""
+        if warnings:
+            logging.getLogger("mkdocs.plugins.klarinfo").warning(
+                f"{warnings} warning(s) above came from the editions built alongside")
+            self.warnings += warnings - 1  # the line above counted itself
+
     def filter(self, record: logging.LogRecord) -> bool:
         missing = anchor_links.parse(record.getMessage())
         if missing is None:

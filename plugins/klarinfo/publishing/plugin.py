@@ -31,6 +31,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     collector: Collector | None = None
     failed = False
     preview_processes: LivePreview | None = None
+    parallel_gathered = ("log_watch", "collector")
 
     @event_priority(-109)  # first of ours: every warning from here on is counted
     def on_config(self, config: Any) -> Any:

@@ -99,6 +99,23 @@ class Ahead:
         """The precomputed language readings, or None (the caller computes them)."""
         return _take(self._language_futures, shown)
 
+    def forked(self) -> None:
+        """In a forked build process (adapter/parallel.py): the pool's threads and pipes
+        stay with the parent, so results not in yet would never come here; this process
+        computes those pages itself."""
+        self._pool = None
+        for futures in (self._futures, self._language_futures):
+            for shown in [s for s, f in futures.items() if not f.done()]:
+                del futures[shown]
+
+    def drop(self, editions: Mapping[str, Any], ids: Iterable[str]) -> None:
+        """Cancel what is not started for the pages of the editions ``ids`` (another
+        process builds them, adapter/parallel.py)."""
+        folders = tuple(f"/{e}/" for e in ids if e in editions)
+        for futures in (self._futures, self._language_futures):
+            for shown in [s for s in futures if any(f in f"/{s}" for f in folders)]:
+                futures.pop(shown).cancel()
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)

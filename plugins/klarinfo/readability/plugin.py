@@ -23,6 +23,18 @@ from .config import ReadabilityConfig
 
 class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
     worker: ahead.Ahead | None = None
+    parallel_gathered = ("reports",)
+
+    def parallel_child(self) -> None:
+        """The worker pool belongs to the first process: keep only its finished results."""
+        super().parallel_child()
+        if self.worker is not None:
+            self.worker.forked()
+
+    def parallel_parent(self, theirs: list[str]) -> None:
+        """Their pages are read in the other process: no use computing them here too."""
+        if self.worker is not None:
+            self.worker.drop({e.id: e for e in self.context.editions}, theirs)
 
     @event_priority(-112)  # after klarinfo/editions and klarinfo/glossary
     def on_config(self, config: Any) -> Any:

@@ -47,6 +47,7 @@ def line_of(text: str, problem: str) -> int:
 
 
 class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
+    parallel_gathered = ("script_hashes",)  # the CSP allows what every page uses
 
     def __init__(self) -> None:
         self.template_scripts = TemplateScripts()

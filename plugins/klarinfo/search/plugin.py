@@ -20,6 +20,7 @@ from .config import SearchConfig
 
 
 class SearchPlugin(CapabilityPlugin[SearchConfig]):
+    parallel_gathered = ("indexes",)  # each edition's index, rewritten at the end
 
     @event_priority(-113)  # after klarinfo/editions (-110) set this build's edition
     def on_config(self, config: Any) -> Any:
