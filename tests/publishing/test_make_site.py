@@ -66,8 +66,9 @@ def test_port_check():
 class Server:
     """`mkdocs serve` in a subprocess; its output collected line by line."""
 
-    def __init__(self, project: Path, port: int):
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": "en",
+    def __init__(self, project: Path, port: int, edition: str = "en"):
+        """Serves Swedish and ``edition`` (as `make site LANG=<edition>` does)."""
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KLARINFO_EDITION": edition,
                "KLARINFO_SITE_URL": "https://klarinfo.example.org/"}
         self.base = f"http://127.0.0.1:{port}/"
         self.proc = subprocess.Popen(
