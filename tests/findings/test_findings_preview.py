@@ -10,7 +10,7 @@ Arabic page the panel reads right to left, in Arabic from the catalog.
 from __future__ import annotations
 
 from browser import DESKTOP, RequestLog, describe, run_axe
-from publishing.test_make_site import Server, free_port, shows
+from serving import Server, free_port, shows
 from sitebuild import copy_project
 from test_findings_build import DEPRECATED, LONG, PAGE, plant
 
