@@ -94,3 +94,32 @@ def test_panel_in_the_page_language_under_the_title():
     assert '<a href="#klarinfo-findings-0">' in out
     empty = preview.page("<h1>T</h1>", [], tr, "../_findings/")
     assert "Inga anmärkningar på den här sidan." in empty and "<ol>" not in empty
+
+
+def test_index_and_notes_in_the_catalogs_language():
+    """`/_findings/` in the default edition's language: headings and each kind by a name
+    (the ids are for tools); every kind SARIF knows has a label in every catalog, and the
+    editions plugin's translation notes come from the catalogs too."""
+    from klarinfo.editions.messages import missing_note, outdated_note
+    from klarinfo.findings.index_page import kind_labels, render
+
+    root = Path(__file__).resolve().parents[2]
+    items = [Item("glossary.deprecated", "warning", "sv", "docs/sv/a.md", 2, "m", "f", "FK"),
+             Item("readability.sentence", "warning", "sv", "docs/sv/a.md", 3, "m", "f")]
+    out = render(items, {"docs/sv/a.md": "../a/"}, [], "sv", "ltr",
+                 translator(root / "locales", "sv", root))
+    for text in ("Sida och rad", "Utgåva", "Typ", "Per typ", "2 anmärkningar",
+                 "Term som inte är godkänd", "Lång mening"):
+        assert text in out, text
+    assert "glossary.deprecated" not in out and "Page and line" not in out
+    for edition in ("sv", "sv-latt", "ar", "so"):
+        tr = translator(root / "locales", edition, root)
+        labels = kind_labels(tr)
+        assert set(labels) == set(sarif.RULES)
+        english = kind_labels(translator(root / "locales", "en", root))
+        assert all(labels[k] != english[k] for k in labels), edition
+    ar = translator(root / "locales", "ar", root)
+    assert outdated_note(ar, "docs/ar/a.md", "a.md", "ar").startswith(
+        "docs/ar/a.md:1: قديمة: ")
+    assert missing_note(ar, "a.md", "ar").endswith(
+        "ابدأ ترجمتها بالأمر: make new-translation PAGE=a.md EDITION=ar")

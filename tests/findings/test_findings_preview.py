@@ -3,13 +3,14 @@ Markdown line and the fix hint in the page's language, the sentence and the term
 in the text — and `/_findings/` lists them all; after a fix the rebuilt page shows none.
 
 Real `mkdocs serve` on a copy of the project, read in Chromium with the headers we deploy
-(Content-Security-Policy included); axe on the page with the panel and on the index.
+(Content-Security-Policy included); axe on the page with the panel and on the index. On an
+Arabic page the panel reads right to left, in Arabic from the catalog.
 """
 
 from __future__ import annotations
 
 from browser import DESKTOP, RequestLog, describe, run_axe
-from publishing.test_make_site import Server, free_port, shows
+from serving import Server, free_port, shows
 from sitebuild import copy_project
 from test_findings_build import DEPRECATED, LONG, PAGE, plant
 
@@ -50,7 +51,9 @@ def test_panel_marks_both_defects_then_empties_after_the_fix(tmp_path, browser):
         page.goto(server.base + "_findings/")
         index = page.locator("main").inner_text()
         assert f"{PAGE}:{term_line}" in index and f"{PAGE}:{sentence_line}" in index
-        assert "glossary.deprecated" in index and "readability.sentence" in index
+        # in the default edition's language: headings and kinds from the Swedish catalog
+        assert "Sida och rad" in index and "Per typ" in index
+        assert "Term som inte är godkänd" in index and "Lång mening" in index
         page.get_by_role("link", name=f"{PAGE}:{term_line}").click()
         assert page.url.endswith("/tolk/#klarinfo-findings")
         for path in ("tolk/", "_findings/"):  # axe evaluates strings: CSP bypassed for it
@@ -72,4 +75,44 @@ def test_panel_marks_both_defects_then_empties_after_the_fix(tmp_path, browser):
     finally:
         context.close()
         axe.close()
+        server.close()
+
+
+AR_PAGE = "docs/ar/tolk.md"
+AR_ANCHOR = "لا تدفع أي شيء مقابل المترجم الفوري.\n"
+AR_LONG = ("يمكنك أن تطلب مترجما فوريا عندما تتصل بصندوق التأمينات الاجتماعية أو عندما تذهب "
+           "إلى المكتب ويمكنك أيضا أن تطلب مترجما فوريا عندما يكون لديك اجتماع عبر الإنترنت "
+           "مع الموظف المسؤول عن ملفك الذي يريد أن يتحدث معك عن ملفك وعن أموالك وعن "
+           "أطفالك.\n")  # 47 words; the Arabic limit is 22
+AR_TITLE = "ملاحظات على هذه الصفحة"  # "Findings on this page" in locales/ar klarinfo.po
+
+
+def test_panel_on_an_arabic_page_reads_right_to_left(tmp_path, browser):
+    project = copy_project(tmp_path / "project")
+    source = project / AR_PAGE
+    text = source.read_text(encoding="utf-8")
+    assert AR_ANCHOR in text
+    source.write_text(text.replace(AR_ANCHOR, AR_ANCHOR + AR_LONG, 1), encoding="utf-8")
+    line = source.read_text(encoding="utf-8").splitlines().index(AR_LONG.strip()) + 1
+    server = Server(project, free_port(), edition="ar")
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # axe runs a string
+    try:
+        server.wait_for(r"Serving on http://")
+        page = context.new_page()
+        page.goto(server.base + "ar/tolk/")
+        panel = page.get_by_role("region", name=AR_TITLE)
+        assert panel.count() == 1
+        assert panel.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        assert panel.evaluate("e => e.closest('[lang]').lang") == "ar"
+        shown = panel.inner_text()
+        assert f"السطر {line}" in shown  # "Line {line}"
+        assert "طريقة الإصلاح: قسّمها إلى جمل أقصر" in shown  # "How to fix: split it …"
+        assert "Line " not in shown and "How to fix" not in shown
+        mark = page.locator("article mark.klarinfo-finding")
+        assert mark.all_inner_texts() == [AR_LONG.strip()]
+        assert mark.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        violations = run_axe(page)
+        assert not violations, describe(violations)
+    finally:
+        context.close()
         server.close()

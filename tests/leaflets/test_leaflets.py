@@ -238,3 +238,12 @@ def test_article_core_leaves_out_fallback_pages_and_popovers():
     out = article.article(page, SITE_URL + "so/tolk/")
     assert out == (f'<h1>T</h1><p><span class="klarinfo-term">tolk</span> '
                    f'<a href="{SITE_URL}so/vald/">vald</a></p>')
+
+
+def test_swedish_footer_links_the_staff_page_only_in_a_leaflet_build(leaflets, site):
+    link = '<a class="klarinfo-footer-link" href="../leaflets/">'
+    assert link in (leaflets.site / "om" / "index.html").read_text("utf-8")
+    assert (leaflets.site / "leaflets" / "index.html").is_file()
+    assert "/leaflets/" not in (leaflets.site / "en" / "om" / "index.html").read_text("utf-8")
+    for page in ("om", "tolk"):  # `make build`: no staff page, so no link to it
+        assert 'href="../leaflets/"' not in (site / page / "index.html").read_text("utf-8")

@@ -4,22 +4,16 @@ the content, framing policy holds, embed.js ignores foreign messages, embed view
 from __future__ import annotations
 
 import re
-import socket
 import time
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from browser import DESKTOP, PHONE, RequestLog, describe, run_axe, serve
+from serving import free_port
 from sitebuild import add_partner, build, copy_project
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 PARTNER_PAGE = """<!doctype html>

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import html
 import re
-import socket
 import time
 from contextlib import ExitStack
 
 import pytest
 from browser import DESKTOP, PHONE, serve
+from serving import free_port
 from sitebuild import add_partner, build, copy_project
 
 pytestmark = pytest.mark.browser
@@ -26,12 +26,6 @@ PAGE = """<!doctype html>
 """
 HEIGHT = "Math.ceil(document.documentElement.getBoundingClientRect().height)"
 BOX = "document.querySelector('iframe[data-klarinfo-embed]').getBoundingClientRect().height"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def snippets(site, ours: str) -> dict[str, str]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from klarinfo.publishing import Snapshot, plan
+from serving import Server, alive, child_pids, free_port, shows
 from sitebuild import copy_project
-from test_make_site import Server, _alive, _children, free_port, shows
 
 PAGES = ("tolk/", "en/tolk/", "vald/", "en/")
 
@@ -84,15 +84,15 @@ def test_stopping_the_server_stops_the_preview_processes(tmp_path):
     server = Server(copy_project(tmp_path / "project"), free_port())
     try:
         server.wait_for(r"Serving on http://")
-        children = _children(server.proc.pid)
+        children = child_pids(server.proc.pid)
         assert len(children) >= 3  # the readability worker and one per edition (sv, en)
     finally:
         server.proc.kill()  # no goodbye at all
         server.proc.wait()
     end = time.monotonic() + 30
-    while any(_alive(c) for c in children) and time.monotonic() < end:
+    while any(alive(c) for c in children) and time.monotonic() < end:
         time.sleep(0.5)
-    assert not [c for c in children if _alive(c)]
+    assert not [c for c in children if alive(c)]
 
 
 def test_the_plan(tmp_path):

@@ -8,12 +8,12 @@ escaping would have missed) is blocked.
 from __future__ import annotations
 
 import shutil
-import socket
 from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from browser import DESKTOP, PHONE, serve
+from serving import free_port
 from sitebuild import add_partner, build, copy_project
 
 pytestmark = pytest.mark.browser
@@ -33,12 +33,6 @@ PARTNER = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>P
 <script src="{ours}embed.js"></script></body></html>
 """
 PLANTED = '<script>alert("planted")</script><img src="x.png" alt="" onerror="alert(2)">'
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -43,3 +43,19 @@ def translator(locales: Path, edition: str, display_root: Path | None = None
         # The build's catalog check reports the broken file with its line; findings
         # fall back to the English source strings meanwhile.
         return gettext.NullTranslations()
+
+
+def outdated_note(tr: gettext.NullTranslations, shown: str, page: str, edition: str) -> str:
+    """The build's note on an outdated translation, in the translation's language (it
+    shows in the preview's findings panel of that page)."""
+    what = tr.gettext("outdated: the Swedish page changed since the version this "
+                      "translation records; readers see a notice")
+    fix = tr.gettext("see what changed: make translation-diff PAGE={page} EDITION={edition}")
+    return f"{shown}:1: {what} — {fix.format(page=page, edition=edition)}"
+
+
+def missing_note(tr: gettext.NullTranslations, page: str, edition: str) -> str:
+    """The build's note on a page an edition does not have yet, in that edition's language."""
+    what = tr.gettext("missing: readers see the Swedish page with a notice")
+    fix = tr.gettext("start it with: make new-translation PAGE={page} EDITION={edition}")
+    return f"docs/{edition}/{page}: {what} — {fix.format(page=page, edition=edition)}"

@@ -24,6 +24,7 @@ from klarinfo.editions import sitemap, translation_status
 from klarinfo.editions.alternates import hreflang_links
 from klarinfo.editions.edition import build_editions, build_only, by_id
 from klarinfo.editions.html_root import drop_checkbox_autocomplete, set_root_attributes
+from klarinfo.editions.messages import missing_note, outdated_note
 from klarinfo.editions.theme_strings import compile_catalogs
 from klarinfo.findings import tag
 
@@ -146,9 +147,8 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
             log.warning(str(finding), **tag("translation"))
         if outdated:
             page.meta["klarinfo_outdated"] = True
-            log.info(f"{shown}:1: outdated — the Swedish page changed; readers see a notice."
-                     f" See what changed: make translation-diff PAGE={norm} "
-                     f"EDITION={context.edition.id}", **tag("translation"))
+            log.info(outdated_note(context.translator(context.edition), shown, norm,
+                                   context.edition.id), **tag("translation"))
 
     def _mark_fallback(self, page: Any) -> None:
         """The Swedish page shown in an edition that has no translation of it: say so,
@@ -156,9 +156,8 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         edition = self.context.edition
         page.meta["klarinfo_fallback"] = True
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        log.info(f"docs/{edition.id}/{page.file.norm_src_uri}: missing — readers see the "
-                 f"Swedish page with a notice; start it with make new-translation "
-                 f"PAGE={page.file.norm_src_uri} EDITION={edition.id}", **tag("translation"))
+        log.info(missing_note(self.context.translator(edition), page.file.norm_src_uri,
+                              edition.id), **tag("translation"))
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         edition = self.context.edition

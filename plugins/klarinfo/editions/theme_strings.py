@@ -105,6 +105,8 @@ OWN_STRINGS: dict[str, str] = {
     "klarinfo.leaflet.link": "Print this page as a leaflet (PDF)",
     "klarinfo.leaflet.scan": "Scan the code to read this page on the web, in this language:",
     "klarinfo.leaflet.reviewed": "Facts checked on",
+    # In the Swedish edition's footer, in a build that makes leaflets: the staff page.
+    "klarinfo.footer.leaflets": "Leaflets to print, for service offices",
 }
 
 _ENTRY = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)",?\s*$', re.MULTILINE)

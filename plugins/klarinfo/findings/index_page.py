@@ -19,6 +19,27 @@ from klarinfo.findings.panel import PANEL_ID
 FOLDER = "_findings"
 
 
+def kind_labels(tr: gettext.NullTranslations) -> dict[str, str]:
+    """Each kind of finding (``sarif.RULES``' ids) as communicators call it, in ``tr``'s
+    language: the ids are for tools. Literal calls, so `i18n extract` finds every label."""
+    return {
+        "readability.sentence": tr.pgettext("finding kind", "Long sentence"),
+        "readability.score": tr.pgettext("finding kind", "Page hard to read"),
+        "readability.detail": tr.pgettext("finding kind", "One of the hardest sentences"),
+        "readability.override": tr.pgettext("finding kind", "Changed readability limit"),
+        "language": tr.pgettext("finding kind", "Wrong language"),
+        "glossary.deprecated": tr.pgettext("finding kind", "Term that is not approved"),
+        "glossary.consistency": tr.pgettext("finding kind", "Term not used as on the Swedish page"),
+        "glossary.termbase": tr.pgettext("finding kind", "Problem in the glossary"),
+        "placeholder": tr.pgettext("finding kind", "Figure that cannot be filled in"),
+        "safety": tr.pgettext("finding kind", "Refused markup"),
+        "translation": tr.pgettext("finding kind", "Translation"),
+        "catalog": tr.pgettext("finding kind", "Problem in a translation catalog"),
+        "source": tr.pgettext("finding kind", "Page file that cannot be used"),
+        "other": tr.pgettext("finding kind", "Other"),
+    }
+
+
 def _table(caption: str, head: str, counts: Counter[str], count_head: str) -> str:
     rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{n}</td></tr>"
                    for k, n in sorted(counts.items()))
@@ -35,7 +56,8 @@ def render(items: Sequence[Item], urls: Mapping[str, str], stylesheets: Sequence
     n = tr.gettext("Findings")
     none = tr.gettext("No findings.")
     editions = Counter(i.edition or "—" for i in items)
-    kinds = Counter(i.kind for i in items)
+    labels = kind_labels(tr)
+    kinds = Counter(labels.get(i.kind, i.kind) for i in items)
     rows = []
     for item in items:
         where = f"{item.path}:{item.line}" if item.line else item.path
@@ -44,7 +66,8 @@ def render(items: Sequence[Item], urls: Mapping[str, str], stylesheets: Sequence
                 else html.escape(where))
         text = f"{item.message} — {item.fix}" if item.fix else item.message
         rows.append(f"<tr><td>{cell}</td><td>{html.escape(item.edition or '—')}</td>"
-                    f"<td>{html.escape(item.kind)}</td><td>{html.escape(text)}</td></tr>")
+                    f"<td>{html.escape(labels.get(item.kind, item.kind))}</td>"
+                    f"<td>{html.escape(text)}</td></tr>")
     listing = (
         f'<table><caption>{html.escape(n)}</caption><thead><tr>'
         + "".join(f'<th scope="col">{html.escape(h)}</th>' for h in (

@@ -7,6 +7,6 @@ date), ``staff_page`` (the list for service-office staff), ``build`` (WeasyPrint
 Only ``build`` imports WeasyPrint: the site plugin needs the names, not the renderer.
 """
 
-from klarinfo.leaflets.layout import LINK_CLASS, leaflet_name
+from klarinfo.leaflets.layout import LINK_CLASS, STAFF_FOLDER, leaflet_name
 
-__all__ = ["LINK_CLASS", "leaflet_name"]
+__all__ = ["LINK_CLASS", "STAFF_FOLDER", "leaflet_name"]

@@ -14,6 +14,9 @@ from pathlib import Path
 #: class of the "Print this page as a leaflet" paragraph on a topic page (theme main.html);
 #: the leaflet leaves it out of its own copy of the article.
 LINK_CLASS = "klarinfo-leaflet"
+#: the staff page's folder, site-relative (the Swedish edition's footer links it in a
+#: build that makes leaflets)
+STAFF_FOLDER = "leaflets/"
 
 
 def leaflet_name(page: str, edition: str) -> str:

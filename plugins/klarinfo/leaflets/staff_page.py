@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-PAGE = "leaflets/index.html"  # site-relative
+from klarinfo.leaflets.layout import STAFF_FOLDER
+
+PAGE = f"{STAFF_FOLDER}index.html"  # site-relative
 STYLESHEET = "assets/leaflets.css"
 CSS = Path(__file__).with_name("staff.css")
 

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin
 from klarinfo.editions import Alternate
-from klarinfo.leaflets import leaflet_name
+from klarinfo.leaflets import STAFF_FOLDER, leaflet_name
 from klarinfo.partners import embed, feeds, framing, snippet
 
 from .config import PartnersConfig
@@ -70,6 +70,8 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                 context["klarinfo_leaflet"] = leaflet_name(name, edition.id)
         elif not page.file.generated_by:
             self.embeds.append(self._embed_page(page, alternates, site_url, fallback=True))
+        if self.config.leaflet_links and edition.default:  # the staff list, Swedish footer
+            context["klarinfo_staff_leaflets"] = STAFF_FOLDER
         return context
 
     def _embed_page(self, page: Any, alternates: list[Alternate], site_url: str,
