@@ -8,7 +8,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from sitebuild import ROOT, build  # noqa: E402
+from serving import Server, free_port  # noqa: E402
+from sitebuild import ROOT, build, copy_project  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +35,16 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def served(tmp_path):
+    """`mkdocs serve` on a private copy of the project (Swedish and English editions):
+    (project, server)."""
+    project = copy_project(tmp_path / "project")
+    server = Server(project, free_port())
+    try:
+        server.wait_for(r"Serving on http://")
+        yield project, server
+    finally:
+        server.close()

@@ -12,7 +12,6 @@ import re
 import time
 from pathlib import Path
 
-import pytest
 from klarinfo.publishing import Snapshot, plan
 from serving import Server, alive, child_pids, free_port, shows
 from sitebuild import copy_project
@@ -30,19 +29,10 @@ def _pages(server: Server) -> dict[str, str]:
             for path in PAGES}
 
 
-@pytest.fixture
-def preview(tmp_path):
-    project = copy_project(tmp_path / "project")
-    server = Server(project, free_port())
-    try:
-        server.wait_for(r"Serving on http://")
-        yield project, server
-    finally:
-        server.close()
 
 
-def test_a_text_edit_rerenders_its_pages_as_a_full_rebuild_would(preview):
-    project, server = preview
+def test_a_text_edit_rerenders_its_pages_as_a_full_rebuild_would(served):
+    project, server = served
     page = project / "docs" / "sv" / "tolk.md"
     original = page.read_text(encoding="utf-8")
     assert "klarinfo-notice--outdated" not in server.page("en/tolk/")
@@ -64,8 +54,8 @@ def test_a_text_edit_rerenders_its_pages_as_a_full_rebuild_would(preview):
         assert quick[path] == full[path], f"{path} differs after the full rebuild"
 
 
-def test_a_new_title_or_glossary_term_takes_the_full_rebuild(preview):
-    project, server = preview
+def test_a_new_title_or_glossary_term_takes_the_full_rebuild(served):
+    project, server = served
     page = project / "docs" / "sv" / "tolk.md"
     text = page.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title:"))

@@ -11,7 +11,6 @@ import socket
 import time
 from pathlib import Path
 
-import pytest
 from klarinfo.publishing import ports
 from maketool import make, stand_in_venv
 from serving import Server, alive, child_pids, free_port, shows
@@ -48,15 +47,6 @@ def test_port_check():
 
 # --- live reload ----------------------------------------------------------------------------
 
-@pytest.fixture
-def served(tmp_path):
-    project = copy_project(tmp_path / "project")
-    server = Server(project, free_port())
-    try:
-        server.wait_for(r"Serving on http://")
-        yield project, server
-    finally:
-        server.close()
 
 
 def edit(path: Path, old: str, new: str) -> None:
