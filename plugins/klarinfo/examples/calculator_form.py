@@ -135,7 +135,9 @@ def section(ident: str, tr: gettext.NullTranslations, data: dict[str, Any],
                    "browser and is never sent to a server."))]
     title, nojs, private, calculate, link, link_hint = texts
     payload = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    return (f'<section class="klarinfo-calc" aria-labelledby="{ident}-title">'
+    # data-klarinfo-embed="omit": partners' embed views leave the calculator out (no script)
+    return (f'<section class="klarinfo-calc" aria-labelledby="{ident}-title" '
+            f'data-klarinfo-embed="omit">'
             f'<h2 id="{ident}-title">{title}</h2>'
             f'<p class="klarinfo-calc__nojs" data-klarinfo-calc-nojs>{nojs}</p>'
             f'<div class="klarinfo-calc__form" id="{ident}" data-klarinfo-calc="{payload}" '
