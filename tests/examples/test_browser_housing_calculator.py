@@ -152,3 +152,13 @@ def test_housing_calculator_is_accessible_at_360_px(browser, base_url, edition):
         "getComputedStyle(document.querySelector('.klarinfo-calc')).direction")
     assert direction == ("rtl" if edition == "ar" else "ltr")
     context.close()
+
+
+def test_housing_page_without_javascript_keeps_the_example(browser, base_url):
+    context, page, _ = _open(browser, f"{base_url}so/{PAGE}", java_script_enabled=False)
+    assert page.locator(".klarinfo-example").count() >= 1
+    assert page.locator("[data-klarinfo-calc]").is_hidden()
+    line = page.locator("[data-klarinfo-calc-nojs]")
+    assert line.is_visible() and "JavaScript" in line.inner_text()
+    context.close()
+
