@@ -68,6 +68,35 @@ def test_embed_views_keep_examples_glossary_notices_and_quick_exit(site):
         assert "data-klarinfo-exit" not in calm
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_embed_views_leave_the_calculators_out(site, edition):
+    """A partner's page runs none of the calculator's scripts: its embed view keeps the
+    worked examples but not the form (nor the 'needs JavaScript' line), which the full
+    page has."""
+    prefix = "" if edition == "sv" else f"{edition}/"
+    for page in ("foraldrapenning", "bostadsbidrag"):
+        full = (site / prefix / page / "index.html").read_text(encoding="utf-8")
+        view = (site / "embed" / prefix / page / "index.html").read_text(encoding="utf-8")
+        assert "data-klarinfo-calc=" in full and "data-klarinfo-calc-nojs" in full
+        assert "klarinfo-calc" not in view, f"embed/{prefix}{page}/ shows the calculator"
+        assert 'class="klarinfo-example"' in view
+        # what follows the calculator on the page is still there
+        after = re.search(r'data-klarinfo-embed="omit".*?</section>\s*(<h2[^>]*>)', full, re.S)
+        if after:
+            assert after.group(1) in view
+
+
+def test_only_a_marked_section_is_left_out():
+    from klarinfo.partners import embed
+
+    page = embed.EmbedPage(
+        url="x/", edition="sv", lang="sv", dir="ltr", title="X",
+        content='<p>före</p><section class="a" data-klarinfo-embed="omit"><div><p>form'
+                '</p></div></section><section class="b"><p>kvar</p></section>')
+    html = embed.render(page, SITE_URL, "Klarinfo", {}, "https://example.org/")
+    assert "<p>form</p>" not in html and "<p>före</p>" in html and "<p>kvar</p>" in html
+
+
 def test_oembed_responses_validate(site):
     schema = json.loads((SCHEMAS / "oembed.schema.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=FormatChecker())

@@ -6,6 +6,7 @@ klarinfo.examples.rules --unverified``), ``{{ rules.x }}`` placeholders
 rendering (``life_income``, ``life_income_render``), the housing-allowance model and
 its rendering (``housing_allowance``, ``housing_allowance_render``), the fenced blocks
 that place them on pages (``blocks``), the calculator's rules as JSON
-(``calculator_rules``, for ``theme/assets/calculator-model.js``), the list of
+(``calculator_rules``, for ``theme/assets/calculator-model.js``), the calculators' forms
+(``calculator_form``, ``housing_form``), the list of
 unverified values for readers (``unverified``) and the shared command line (``cli``).
 """

@@ -21,6 +21,7 @@ from klarinfo.examples import (
     calculator_form,
     housing_allowance,
     housing_allowance_render,
+    housing_form,
     life_income,
     life_income_render,
 )
@@ -30,7 +31,8 @@ from klarinfo.examples import (
 from klarinfo.examples.rules import Rules
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*"
-                    r"(?P<kind>life-income-calculator|life-income|housing-allowance|"
+                    r"(?P<kind>life-income-calculator|life-income|housing-allowance-calculator|"
+                    r"housing-allowance|"
                     r"unverified-rules)[ \t]*$")
 
 
@@ -74,7 +76,8 @@ def expand(markdown: str, path: str, context: Context) -> tuple[str, list[Findin
         try:
             build = {"life-income": _example, "housing-allowance": _housing,
                      "unverified-rules": _unverified,
-                     "life-income-calculator": _calculator}[match.group("kind")]
+                     "life-income-calculator": _calculator,
+                     "housing-allowance-calculator": _housing_calculator}[match.group("kind")]
             html = build(body, path, start + 1, context, f"klarinfo-example-{count}")
         except InputError as exc:
             findings.extend(exc.findings)
@@ -135,6 +138,16 @@ def _calculator(body: list[str], path: str, fence_line: int, context: Context,
         raise InputError(Finding(path, fence_line + 1, "a life-income-calculator block takes "
                                  "no settings", "leave the block empty"))
     return calculator_form.render(context.rules, context.locale, context.tr, ident)
+
+
+def _housing_calculator(body: list[str], path: str, fence_line: int, context: Context,
+                        ident: str) -> str:
+    """```housing-allowance-calculator``` (empty body): after the housing example."""
+    if any(line.strip() for line in body):
+        raise InputError(Finding(path, fence_line + 1, "a housing-allowance-calculator block "
+                                 "takes no settings", "leave the block empty"))
+    return housing_form.render(context.rules, context.locale, context.tr, ident,
+                               easy=context.easy)
 
 
 def _unverified(body: list[str], path: str, fence_line: int, context: Context,

@@ -66,7 +66,7 @@ def messages(tr: gettext.NullTranslations) -> dict[str, Any]:
     }
 
 
-def _field(ident: str, name: str, label: str, hint: str, value: str) -> str:
+def field(ident: str, name: str, label: str, hint: str, value: str) -> str:
     hid, err = f"{ident}-{name}-hint", f"{ident}-{name}-error"
     return (f'<div class="klarinfo-calc__field"><label for="{ident}-{name}">{escape(label)}'
             f'</label><span class="klarinfo-calc__hint" id="{hid}">{escape(hint)}</span>'
@@ -75,7 +75,7 @@ def _field(ident: str, name: str, label: str, hint: str, value: str) -> str:
             f'<span class="klarinfo-calc__error" id="{err}" hidden></span></div>')
 
 
-def _select(ident: str, name: str, label: str, options: list[tuple[str, str]]) -> str:
+def select(ident: str, name: str, label: str, options: list[tuple[str, str]]) -> str:
     items = "".join(f'<option value="{escape(v)}">{escape(text)}</option>'
                     for v, text in options)
     return (f'<div class="klarinfo-calc__field"><label for="{ident}-{name}">{escape(label)}'
@@ -87,15 +87,15 @@ def _parent(ident: str, n: int, tr: gettext.NullTranslations, income: int, days:
     plans = [("same", tr.gettext("Work as before the child (or stay without income)")),
              ("sfi", tr.gettext("Study SFI for some months, then work"))]
     legend = tr.gettext("Parent {n}").format(n=n)
-    delay = _field(ident, f"delay{n}", tr.gettext("Months of SFI before the job"),
+    delay = field(ident, f"delay{n}", tr.gettext("Months of SFI before the job"),
                    tr.gettext("A whole number of months, 0 if the job starts at once."), "6")
-    job = _field(ident, f"entry{n}", tr.gettext("Monthly income in the job"),
+    job = field(ident, f"entry{n}", tr.gettext("Monthly income in the job"),
                  tr.gettext("Kronor a month before tax."), "24000")
-    before = _field(ident, f"income{n}", tr.gettext("Monthly income before the child"),
+    before = field(ident, f"income{n}", tr.gettext("Monthly income before the child"),
                     tr.gettext("Kronor a month before tax. Write 0 if there was no income."),
                     str(income))
-    plan = _select(ident, f"plan{n}", tr.gettext("After the leave"), plans)
-    taken = _field(ident, f"days{n}", tr.gettext("Days with parental benefit"),
+    plan = select(ident, f"plan{n}", tr.gettext("After the leave"), plans)
+    taken = field(ident, f"days{n}", tr.gettext("Days with parental benefit"),
                    tr.gettext("Each parent has reserved days that the other parent "
                               "cannot take."), str(days))
     return (f'<fieldset class="klarinfo-calc__parent"><legend>{escape(legend)}</legend>'
@@ -112,9 +112,18 @@ def render(rules: Rules, locale: str, tr: gettext.NullTranslations, ident: str) 
                 ("after_second_birthday", tr.gettext("After the second birthday"))]
     years = [(str(y), str(y)) for y in reversed(rules.years)]
     child_legend = tr.gettext("The child and the rules")
-    child = (_select(ident, "arrival", tr.gettext("When the child came to live in Sweden"),
-                     arrivals)
-             + _select(ident, "year", tr.gettext("Rule year"), years))
+    child = (select(ident, "arrival", tr.gettext("When the child came to live in Sweden"),
+                    arrivals)
+             + select(ident, "year", tr.gettext("Rule year"), years))
+    parents = _parent(ident, 1, tr, 28000, 240) + _parent(ident, 2, tr, 36000, 240)
+    return section(ident, tr, data, parents + f'<fieldset class="klarinfo-calc__child">'
+                   f"<legend>{escape(child_legend)}</legend>{child}</fieldset>")
+
+
+def section(ident: str, tr: gettext.NullTranslations, data: dict[str, Any],
+            fields: str) -> str:
+    """The frame every calculator shares: title, the no-script line, the hidden form with
+    its data (rules, locale, messages), the buttons and the two live regions."""
     texts = [escape(t) for t in (
         tr.gettext("Try your own numbers"),
         tr.gettext("The calculator needs JavaScript. The examples above work without it."),
@@ -126,14 +135,13 @@ def render(rules: Rules, locale: str, tr: gettext.NullTranslations, ident: str) 
                    "browser and is never sent to a server."))]
     title, nojs, private, calculate, link, link_hint = texts
     payload = escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    parents = _parent(ident, 1, tr, 28000, 240) + _parent(ident, 2, tr, 36000, 240)
-    return (f'<section class="klarinfo-calc" aria-labelledby="{ident}-title">'
+    # data-klarinfo-embed="omit": partners' embed views leave the calculator out (no script)
+    return (f'<section class="klarinfo-calc" aria-labelledby="{ident}-title" '
+            f'data-klarinfo-embed="omit">'
             f'<h2 id="{ident}-title">{title}</h2>'
             f'<p class="klarinfo-calc__nojs" data-klarinfo-calc-nojs>{nojs}</p>'
             f'<div class="klarinfo-calc__form" id="{ident}" data-klarinfo-calc="{payload}" '
-            f"hidden><p>{private}</p>{parents}"
-            f'<fieldset class="klarinfo-calc__child"><legend>{escape(child_legend)}</legend>'
-            f"{child}</fieldset>"
+            f"hidden><p>{private}</p>{fields}"
             f'<button type="button" class="md-button md-button--primary" '
             f'data-action="calculate">{calculate}</button>'
             f'<div class="klarinfo-calc__result" aria-live="polite" data-result></div>'

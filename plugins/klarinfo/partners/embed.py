@@ -68,6 +68,11 @@ _TAGS = re.compile(r"<[^>]+>")
 # glossary definitions (klarinfo.glossary.markup) are popovers, not part of the sentence
 _DEFINITIONS = re.compile(r'<span class="klarinfo-term__definition"[^>]*>.*?</span>', re.S)
 _FIRST_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+#: A part of a page that works only with the full page's scripts (the private calculators,
+#: ``klarinfo.examples.calculator_form``) is marked ``data-klarinfo-embed="omit"`` on a
+#: ``<section>`` with no section inside it; the embed view leaves it out, since a partner's
+#: page runs none of our scripts but the height script (the worked examples stay).
+_OMIT = re.compile(r'<section\b[^>]*\bdata-klarinfo-embed="omit"[^>]*>.*?</section>', re.S)
 
 
 def summary_of(content: str, limit: int = 240) -> str:
@@ -138,9 +143,10 @@ def render(page: EmbedPage, site_url: str, site_name: str, texts: Mapping[str, s
 
 
 def _body(page: EmbedPage) -> str:
+    content = _OMIT.sub("", page.content)
     if page.fallback:  # Swedish text inside a page in another language, marked as such
-        return f'<div lang="sv" dir="ltr" class="klarinfo-fallback">{page.content}</div>'
-    return page.content
+        return f'<div lang="sv" dir="ltr" class="klarinfo-fallback">{content}</div>'
+    return content
 
 
 def extension(page: EmbedPage, site_url: str) -> dict[str, object]:

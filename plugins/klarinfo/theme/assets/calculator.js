@@ -6,12 +6,14 @@
 (function () {
   "use strict";
   var model = window.klarinfoModel;
-  var FIELDS = ["income1", "plan1", "delay1", "entry1", "days1",
-                "income2", "plan2", "delay2", "entry2", "days2", "arrival", "year"];
+  var LIFE = ["income1", "plan1", "delay1", "entry1", "days1",
+              "income2", "plan2", "delay2", "entry2", "days2", "arrival", "year"];
+  var HOUSING = ["adults", "children", "rent", "year", "est1", "tax1", "est2", "tax2"];
 
   function setup(box) {
     var data = JSON.parse(box.getAttribute("data-klarinfo-calc"));
-    var t = data.t;
+    var t = data.t, housing = data.kind === "housing";
+    var FIELDS = housing ? HOUSING : LIFE;
     var nf = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
     var kr = function (n) { return data.money.replace("{n}", nf.format(n)); };
     var el = function (name) { return box.querySelector("[name=" + name + "]"); };
@@ -20,11 +22,13 @@
     if (nojs) nojs.hidden = true;
     box.hidden = false;
 
+    /* Fields that only apply to some answers: the job after SFI, the second adult. */
     function toggle(n) {
-      box.querySelector("[data-entry='" + n + "']").hidden = el("plan" + n).value !== "sfi";
+      if (housing) box.querySelector("[data-couple]").hidden = el("adults").value !== "2";
+      else box.querySelector("[data-entry='" + n + "']").hidden = el("plan" + n).value !== "sfi";
     }
-    [1, 2].forEach(function (n) {
-      el("plan" + n).addEventListener("change", function () { toggle(n); });
+    (housing ? ["adults"] : ["plan1", "plan2"]).forEach(function (name, i) {
+      el(name).addEventListener("change", function () { toggle(i + 1); });
     });
 
     function showError(name, text) {
@@ -43,6 +47,20 @@
       if (/^-\d+$/.test(raw)) { errors[name] = t.negative; return null; }
       if (!/^\d+$/.test(raw)) { errors[name] = t.digits; return null; }
       return parseInt(raw, 10);
+    }
+
+    /* The housing form as klarinfo.examples.housing_allowance.Household. */
+    function readHousing() {
+      var errors = {}, adults = el("adults").value === "2" ? [1, 2] : [1];
+      var children = whole("children", errors);
+      if (children !== null && (children < 1 || children > 20)) errors.children = t.children;
+      var h = { year: parseInt(el("year").value, 10), children: children,
+                housing_cost_per_month: whole("rent", errors),
+                estimated_income: adults.map(function (n) { return whole("est" + n, errors); }),
+                taxed_income: adults.map(function (n) { return whole("tax" + n, errors); }) };
+      var bad = Object.keys(errors).length;
+      return { scenario: h, errors: errors,
+               result: bad ? null : model.housingAllowance(data.rules, h) };
     }
 
     function read() {
@@ -109,8 +127,49 @@
       return tableNode;
     }
 
+    function showHousing(target, h, o) {
+      var both = function (list) {
+        return list.length === 2 ? data.list.replace("{0}", kr(list[0])).replace("{1}", kr(list[1]))
+                                 : kr(list[0]);
+      };
+      var limit = data.rules.years[String(h.year)].housing_allowance_settlement_threshold;
+      var said = [t.estimate.replace("{estimated}", both(h.estimated_income))
+        .replace("{monthly}", kr(o.preliminary_monthly_sek))
+        .replace("{year}", kr(o.preliminary_year_sek)),
+        t.taxed.replace("{taxed}", both(h.taxed_income)).replace("{final}", kr(o.final_year_sek)),
+        t[o.settlement].replace("{amount}", kr(Math.abs(o.difference_sek)))
+          .replace("{threshold}", kr(limit)),
+        t.rule.replace("{threshold}", kr(limit))];
+      said.forEach(function (s) { target.appendChild(cell("p", s)); });
+      var rows = [[t.rows[0], both(h.estimated_income), both(h.taxed_income)],
+        [t.rows[1], kr(o.housing_cost_part_sek), kr(o.housing_cost_part_sek)],
+        [t.rows[2], kr(o.special_grant_sek), kr(o.special_grant_sek)],
+        [t.rows[3], kr(o.preliminary_reduction_sek), kr(o.final_reduction_sek)],
+        [t.rows[4], kr(o.preliminary_monthly_sek), kr(o.final_monthly_sek)],
+        [t.rows[5], kr(o.preliminary_year_sek), kr(o.final_year_sek)]];
+      if (data.easy) rows.splice(1, 3);
+      var tid = box.id + "-result", node = document.createElement("table");
+      node.className = "klarinfo-example__data";
+      node.appendChild(cell("caption", t.caption));
+      var head = node.appendChild(document.createElement("thead"))
+        .appendChild(document.createElement("tr"));
+      head.appendChild(cell("td", ""));
+      t.heads.forEach(function (text, k) {
+        head.appendChild(cell("th", text, { id: tid + "-c" + (k + 1), scope: "col" }));
+      });
+      var body = node.appendChild(document.createElement("tbody"));
+      rows.forEach(function (r, i) {
+        var row = body.appendChild(document.createElement("tr")), rid = tid + "-r" + i;
+        row.appendChild(cell("th", r[0], { id: rid, scope: "row" }));
+        [1, 2].forEach(function (k) {
+          row.appendChild(cell("td", r[k], { headers: tid + "-c" + k + " " + rid }));
+        });
+      });
+      return node;
+    }
+
     function calculate() {
-      var out = read(), target = box.querySelector("[data-result]");
+      var out = housing ? readHousing() : read(), target = box.querySelector("[data-result]");
       FIELDS.forEach(function (name) {
         if (el(name).tagName === "INPUT") showError(name, out.errors[name]);
       });
@@ -123,8 +182,13 @@
       }
       target.appendChild(cell("p", t.year.replace("{year}", out.scenario.year)));
       var wrap = target.appendChild(cell("div", "", { "class": "klarinfo-example__table" }));
-      wrap.appendChild(table(out.result, out.result.parents[0].years.length));
-      target.appendChild(cell("p", t.legend, { "class": "klarinfo-example__legend" }));
+      if (housing) {
+        wrap.appendChild(showHousing(target, out.scenario, out.result));
+        target.appendChild(wrap);  /* the sentences first, then the table */
+      } else {
+        wrap.appendChild(table(out.result, out.result.parents[0].years.length));
+        target.appendChild(cell("p", t.legend, { "class": "klarinfo-example__legend" }));
+      }
       target.appendChild(cell("p", t.disclaimer, { "class": "klarinfo-example__note" }));
       return out;
     }
