@@ -191,6 +191,69 @@ def test_swedish_glossary_sorts_a_a_o_last(termbase):
     assert "Used on: [Tolk](tolk.md)" in page
 
 
+WORDS = ["överklagande", "Överklagande", "ansökan", "Ansökan", "återkrav", "Återkrav", "ärende",
+         "Ärende", "æble", "Æble", "øre", "Øre", "zon", "Zon", "a\u030arsbesked", "o\u0308l",
+         "café", "cafe", "Cafe", "é", "ånga", "ängel", "aa", "az", "åa", "ǻ", "ẫ", "ö\u0323",
+         "مترجم", "turjubaan", "ɓ", "ß", "ss", "", " ", "1", "10", "-"]
+
+
+def _swedish_in_one_table():
+    """The tailoring added into a copy of the root table, as before the overlay."""
+    import unicodedata
+
+    import pyuca
+
+    collator = pyuca.Collator()
+    z_primary = collator.sort_key("z")[0]
+    for offset, pair in enumerate([("å", "Å"), ("ä", "Ä"), ("ö", "Ö")], start=1):
+        for tertiary, letter in ((0x02, pair[0]), (0x08, pair[1])):
+            collator.table.add([ord(c) for c in unicodedata.normalize("NFD", letter)],
+                               [[z_primary + offset, 0x20, tertiary]])
+    for variant, letter in {"æ": "ä", "Æ": "Ä", "ø": "ö", "Ø": "Ö"}.items():
+        weights = collator.sort_key(letter)
+        collator.table.add([ord(variant)], [[weights[0], 0x20, 0x02 if variant.islower()
+                                             else 0x08]])
+    return collator
+
+
+def test_the_swedish_overlay_gives_the_keys_of_one_tailored_table(tmp_path, monkeypatch):
+    from klarinfo.glossary import collation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # computed here, not read
+    collation._known.cache_clear()
+    try:
+        one_table = _swedish_in_one_table()
+        keys = collation.sort_keys(WORDS, "sv")
+        assert all(keys[word] == one_table.sort_key(word) for word in WORDS)
+        assert keys["æble"] == collation.sort_key("äble", "sv")
+        root = collation.sort_keys(WORDS, "en")
+        assert root["ånga"] < root["az"]  # the root order is left alone
+        assert keys["ånga"] > keys["az"]
+    finally:
+        collation._known.cache_clear()
+
+
+def test_sort_keys_come_back_from_the_cache_folder(tmp_path, monkeypatch):
+    from klarinfo.glossary import collation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    collation._known.cache_clear()
+    try:
+        first = collation.sort_keys(WORDS, "sv")
+        stored = list((tmp_path / "klarinfo").glob("collation-pyuca*.marshal"))
+        assert len(stored) == 1
+        collation._known.cache_clear()
+        monkeypatch.setattr(collation, "_collator", lambda group: 1 / 0)  # must not be used
+        assert collation.sort_keys(WORDS, "sv") == first
+        stored[0].write_bytes(b"not marshal")  # a broken file only costs time
+        collation._known.cache_clear()
+        monkeypatch.undo()
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+        assert collation.sort_keys(WORDS, "sv") == first
+    finally:
+        collation._known.cache_clear()
+
+
 class _Buttons(HTMLParser):
     def __init__(self):
         super().__init__()

