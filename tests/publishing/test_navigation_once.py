@@ -12,8 +12,11 @@ from types import SimpleNamespace
 
 import jinja2
 import material
-from jinja2 import pass_context
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from klarinfo.adapter.links import MkDocsLinks
 from klarinfo.publishing.navigation import NavigationOnce
+from mkdocs.utils.templates import url_filter
 from sitebuild import ROOT, build, copy_project, site_files, with_option
 
 MATERIAL_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
@@ -37,48 +40,51 @@ def test_the_site_is_byte_identical_without_the_optimisations(site: Path, tmp_pa
     assert 'md-nav__link--active' in page
 
 
-def test_our_nav_template_is_materials_with_one_line_changed():
+def test_our_nav_template_is_materials_with_the_loop_replaced_by_one_call():
     """When Material changes partials/nav.html, this says so before a reader sees it."""
     theirs = MATERIAL_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1]
     ours = OUR_NAV.read_text(encoding="utf-8").split("-#}\n", 1)[1]
-    assert ours == theirs.replace("{{ item.render(nav_item, path, 1) }}",
-                                  "{{ klarinfo_nav_item(item, nav_item, path) }}")
-    assert ours != theirs
+    loop = ("{% for nav_item in nav.items %}\n"
+            '      {% set path = "__nav_" ~ loop.index %}\n'
+            "      {{ item.render(nav_item, path, 1) }}\n"
+            "    {% endfor %}")
+    assert loop in theirs
+    assert ours == theirs.replace(loop, "{{ klarinfo_nav_items(item, nav.items) }}")
 
 
 ITEM = """{% macro render(nav_item, path, level) -%}
 <li class="{{ 'active' if nav_item.active }}" id="{{ path }}">
 <a href="{{ nav_item.url | url }}">{{ nav_item.title }}</a>{% if nav_item.active %}
-{{ page.toc }}{% endif %}</li>
+{{ page.toc }}{% endif %}{% for child in nav_item.children %}
+<a href="{{ child | url }}">{{ child }}</a>{% endfor %}</li>
 {%- endmacro %}"""
-NAV = """{% import "partials/nav-item.html" as item with context %}<ul>
-{% for nav_item in nav %}{{ KIND(item, nav_item, "__nav_" ~ loop.index) }}{% endfor %}</ul>"""
+#: Material's loop, as in its partials/nav.html, and ours
+LOOP = """{% import "partials/nav-item.html" as item with context %}<ul>
+    {% for nav_item in nav %}
+      {% set path = "__nav_" ~ loop.index %}
+      {{ item.render(nav_item, path, 1) }}
+    {% endfor %}</ul>"""
+ONCE = """{% import "partials/nav-item.html" as item with context %}<ul>
+    {{ klarinfo_nav_items(item, nav) }}</ul>"""
 
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.DictLoader({
-        "partials/nav-item.html": ITEM,
-        "once.html": NAV.replace("KIND", "klarinfo_nav_item")}))
-
-    @pass_context
-    def url(context, value):
-        return _relative(str(value), context["page"].url)
-
-    env.filters["url"] = url
+        "partials/nav-item.html": ITEM, "loop.html": LOOP, "once.html": ONCE}))
+    env.filters["url"] = url_filter  # MkDocs' own
     return env
 
 
-def _relative(url: str, page_url: str) -> str:
-    depth = page_url.count("/")
-    return "../" * depth + url if url != page_url else "./"
+def _pages(urls: list[str], children: dict[int, list[str]] | None = None
+           ) -> list[SimpleNamespace]:
+    return [SimpleNamespace(title=f"T{i}", url=url, active=False, toc=f"[toc {i}]",
+                            children=(children or {}).get(i, []))
+            for i, url in enumerate(urls)]
 
 
-def _pages(titles: list[str]) -> list[SimpleNamespace]:
-    return [SimpleNamespace(title=t, url=f"p{i}/", active=False, toc=f"[toc {i}]")
-            for i, t in enumerate(titles)]
-
-
-def _render_all(env, template: str, items) -> list[str]:
+def _render_all(env, template: str, items, once: NavigationOnce | None = None) -> list[str]:
+    if once is not None:
+        env.globals["klarinfo_nav_items"] = once.template_global()
     out = []
     for page in items:
         page.active = True
@@ -87,27 +93,57 @@ def _render_all(env, template: str, items) -> list[str]:
     return out
 
 
-def test_entries_are_reused_and_the_html_is_the_same():
+def test_entries_are_reused_and_the_html_is_materials():
     env = _environment()
-    items = _pages(["Ett", "Två", "Tre", "Fyra"])
-    once = NavigationOnce(lambda url, page, base: _relative(url, page.url))
-    env.globals["klarinfo_nav_item"] = once.template_global()
-    fast = _render_all(env, "once.html", items)
-    env.globals["klarinfo_nav_item"] = NavigationOnce(
-        lambda url, page, base: _relative(url, page.url), enabled=False).template_global()
-    slow = _render_all(env, "once.html", items)
-    assert fast == slow
+    items = _pages(["a/", "b/", "c/", "d/"])
+    once = NavigationOnce(MkDocsLinks())
+    fast = _render_all(env, "once.html", items, once)
+    assert fast == _render_all(env, "loop.html", items)
     assert "[toc 2]" in fast[2] and "[toc 2]" not in fast[1]
-    assert 'href="./"' in fast[3] and 'href="../p3/"' in fast[0]
-    # one live render per page (its own entry); the other entries come from the cache
+    assert 'href="./"' in fast[3] and 'href="../d/"' in fast[0]
+    # one live render per page (its own entry); the other entries come from the cache,
+    # and sibling pages share resolved links: each entry's links are resolved once
     assert once.rendered_live == 4 and once.reused == 4 * 3
+    assert once.resolved == 4
+    assert _render_all(env, "once.html", items, NavigationOnce(MkDocsLinks(), False)) == fast
+
+
+def test_a_page_whose_folder_holds_a_link_target_gets_its_own_links():
+    env = _environment()
+    # entry 0 links into the folder of page 1 ("b/"), so page 1 cannot share with page 2
+    items = _pages(["a/", "b/", "c/", "b/x.html", "/abs/", "#top"], {0: ["b/sub/", "c/"]})
+    once = NavigationOnce(MkDocsLinks())
+    fast = _render_all(env, "once.html", items, once)
+    assert fast == _render_all(env, "loop.html", items)
+    assert 'href="sub/"' in fast[1] and 'href="../b/sub/"' in fast[2]
+
+
+URL_PART = st.sampled_from(["a", "b", "c", "x.html", "..", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(urls=st.lists(st.lists(URL_PART, max_size=3).map(
+           lambda parts: "/".join(parts) + st_slash(parts)), min_size=1, max_size=6),
+       children=st.lists(st.lists(URL_PART, max_size=3).map("/".join), max_size=4),
+       absolute=st.sampled_from(["", "/", "#top", "https://example.se/"]))
+def test_shared_links_are_what_mkdocs_writes_on_every_page(urls, children, absolute):
+    """Any folders and links, including `..`, files and absolute ones: the same HTML."""
+    env = _environment()
+    items = _pages(urls, {0: children + ([absolute] if absolute else [])})
+    assert (_render_all(env, "once.html", items, NavigationOnce(MkDocsLinks()))
+            == _render_all(env, "loop.html", items))
+
+
+def st_slash(parts: list[str]) -> str:
+    return "/" if parts and "." not in parts[-1] else ""
 
 
 def test_a_title_holding_the_mark_character_is_rendered_live_not_guessed():
     env = _environment()
-    items = _pages(["Ett \ue0000\ue001", "Två"])
-    once = NavigationOnce(lambda url, page, base: _relative(url, page.url))
-    env.globals["klarinfo_nav_item"] = once.template_global()
-    fast = _render_all(env, "once.html", items)
+    items = _pages(["a/", "b/"])
+    items[0].title = "Ett \ue0000\ue001"
+    once = NavigationOnce(MkDocsLinks())
+    fast = _render_all(env, "once.html", items, once)
     assert "Ett \ue0000\ue001" in fast[1]
-    assert once.reused == 1  # only "Två", on the first page
+    assert fast == _render_all(env, "loop.html", items)
+    assert once.reused == 1  # only "T1", on the first page

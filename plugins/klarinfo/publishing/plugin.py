@@ -9,10 +9,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
-from mkdocs.utils import get_relative_url, normalize_url
+from mkdocs.utils import get_relative_url
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.adapter.links import MkDocsLinks
 from klarinfo.adapter.preview import LivePreview
 from klarinfo.base import page_checks, text_files
 from klarinfo.base.errors import Finding, InputError, shown_path
@@ -98,10 +99,9 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
         return empty is not None and parts[0] != default, problems
 
     def _navigation_once(self, env: Any, *, config: Any, files: Any) -> Any:
-        """Our partials/nav.html asks this for each top-level navigation entry."""
-        once = NavigationOnce(lambda url, page, base: normalize_url(url, page=page, base=base),
-                              enabled=self.config.render_nav_once)
-        env.globals["klarinfo_nav_item"] = once.template_global()
+        """Our partials/nav.html asks this for the top-level navigation entries."""
+        once = NavigationOnce(MkDocsLinks(), enabled=self.config.render_nav_once)
+        env.globals["klarinfo_nav_items"] = once.template_global()
         return env
 
     @event_priority(-200)  # last: every page read, every plugin's env ready
