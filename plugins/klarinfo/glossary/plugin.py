@@ -55,6 +55,10 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         edition = self.context.edition
         matcher = self.context.matchers[edition.id]
         used_on: dict[str, list[tuple[str, str]]] = {}
+        # a translation is checked against the Swedish uses only: another edition's
+        # uses are done with once it is built (they would grow with the whole site)
+        self.term_uses = {key: uses for key, uses in self.term_uses.items()
+                          if key[0] == self.context.default.id}
         for file in files.documentation_pages():
             if getattr(file, "locale", edition.id) != edition.id or file.generated_by:
                 continue

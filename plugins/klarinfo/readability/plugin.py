@@ -44,7 +44,9 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
 
     def _start(self, config: Any) -> None:
         self._close()
-        self.reports: list[score.PageReport] = []
+        # what reports/readability.json says of each page; not the reports themselves,
+        # whose sentences hold every word (they would grow with the whole site)
+        self.reports: list[dict[str, Any]] = []
         self.profiles, problems = score.build_profiles(self.config.readability)
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
@@ -96,7 +98,7 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
         if report is None:
             text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
             report = score.analyse(text, shown, profile)
-        self.reports.append(report)
+        self.reports.append(report.as_dict())
         tr = self.context.translator(edition)
         for line, kind, span in findings.tagged(report, edition.lang, tr,
                                                 profile.long_word_letters):
@@ -127,14 +129,14 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
     def on_post_build(self, *, config: Any) -> None:
         if self.context.inner_build or self.config.readability_mode == "off":
             return
-        failing = [r for r in self.reports if not r.passed]
+        failing = [r for r in self.reports if not r["passed"]]
         self.context.beside_site[f"{self.config.reports_dir}/readability.json"] = json.dumps(
-            {"pages": [r.as_dict() for r in self.reports], "failing": len(failing)},
+            {"pages": self.reports, "failing": len(failing)},
             ensure_ascii=False, indent=1)
         if failing:
             log.warning(
                 f"readability: {len(failing)} of {len(self.reports)} pages fail: "
-                + ", ".join(f"{r.path}" for r in failing)
+                + ", ".join(f"{r['path']}" for r in failing)
             )
 
     def on_shutdown(self) -> None:

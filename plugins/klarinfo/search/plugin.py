@@ -20,7 +20,7 @@ from .config import SearchConfig
 
 
 class SearchPlugin(CapabilityPlugin[SearchConfig]):
-    parallel_gathered = ("indexes",)  # each edition's index, rewritten at the end
+    parallel_gathered = ("indexes",)  # the root edition's index, rewritten at the end
 
     @event_priority(-113)  # after klarinfo/editions (-110) set this build's edition
     def on_config(self, config: Any) -> Any:
@@ -41,22 +41,23 @@ class SearchPlugin(CapabilityPlugin[SearchConfig]):
         entries = index.own_entries(search.search_index.entries, edition.url_prefix,
                                     (e.url_prefix for e in self.context.editions))
         path = index.index_path(edition.url_prefix)
-        self.indexes[path] = index.render(entries, lang=edition.lang,
-                                          search_lang=edition.search_lang,
-                                          fields=search.config.fields)
-        self._write(Path(config.site_dir), path)
+        text = index.render(entries, lang=edition.lang, search_lang=edition.search_lang,
+                            fields=search.config.fields)
+        if edition.default:  # at the site's root, where later builds write theirs
+            self.indexes[path] = text
+        self._write(Path(config.site_dir), path, text)
 
     @event_priority(-115)  # after i18n (-100) wrote its all-editions index over ours
     def _finish(self, *, config: Any) -> None:
         if self.context.inner_build:
             return
-        for path in self.indexes:
-            self._write(Path(config.site_dir), path)
+        for path, text in self.indexes.items():
+            self._write(Path(config.site_dir), path, text)
         bundle.patch_site(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_collect, _finish)
 
-    def _write(self, site: Path, path: str) -> None:
+    def _write(self, site: Path, path: str, text: str) -> None:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.indexes[path], encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
