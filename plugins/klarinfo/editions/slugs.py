@@ -33,6 +33,10 @@ def slugify(value: str, separator: str) -> str:
     """The ``toc`` extension's slug (``markdown.extensions.toc.slugify`` for Latin text)
     with Arabic letters kept: "كم تحصل؟" → "كم-تحصل", "Så räknar vi" → "sa-raknar-vi"."""
     # NFC first: a letter with hamza stays one letter (أ), not alif plus a mark.
-    text = "".join(_fold(c) for c in unicodedata.normalize("NFC", value))
+    text = unicodedata.normalize("NFC", value)
+    if _ARABIC.search(text):
+        text = "".join(_fold(c) for c in text)
+    else:  # the same letters at once: only combining marks' order differs, and they go
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^\w\s-]", "", text).strip().lower()
     return re.sub(rf"[{re.escape(separator)}\s]+", separator, text)
