@@ -38,9 +38,16 @@ RESULTS = ROOT / "bench" / "results"
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "50,250,1000").split(","))
 PROFILE = os.environ.get("BENCH_PROFILE", "") not in ("", "0")
-# `make bench-long`: repeat each synthetic build and take medians (single runs of the
-# N = 1000 stock build varied by a third on this machine)
-CORPUS_RUNS = int(os.environ.get("BENCH_CORPUS_RUNS", "1"))
+# Synthetic builds are repeated (interleaved) and medians taken: three times up to
+# N = 250, where a single pair varied by a tenth on this machine; once at N = 1000 (four
+# minutes of stock per pair), three times in `make bench-long`.
+CORPUS_RUNS_SET = os.environ.get("BENCH_CORPUS_RUNS", "")
+
+
+def corpus_runs(n: int) -> int:
+    if CORPUS_RUNS_SET:
+        return int(CORPUS_RUNS_SET)
+    return 3 if n <= 250 else 1
 
 
 def machine() -> dict[str, object]:
@@ -109,14 +116,15 @@ def bench_corpus(workdir: Path) -> list[dict[str, object]]:
         pages = 5 * (n + 1)
         stock = stock_config(workdir / f"corpus-{n}-stock", config.parent)
         runs: dict[str, list[tuple[float, float]]] = {"stock": [], "ours": []}
-        for _ in range(CORPUS_RUNS):  # interleaved, so drift hits both alike
+        runs_n = corpus_runs(n)
+        for _ in range(runs_n):  # interleaved, so drift hits both alike
             runs["stock"].append(measured_build(stock, workdir / f"corpus-{n}-stock-site"))
             runs["ours"].append(measured_build(config, workdir / f"corpus-{n}-site"))
         stock_s = statistics.median(t for t, _ in runs["stock"])
         ours_s = statistics.median(t for t, _ in runs["ours"])
         stock_mb = max(m for _, m in runs["stock"])
         ours_mb = max(m for _, m in runs["ours"])
-        rows.append({"n": n, "pages": pages, "runs": CORPUS_RUNS,
+        rows.append({"n": n, "pages": pages, "runs": runs_n,
                      "stock_runs_s": [t for t, _ in runs["stock"]],
                      "ours_runs_s": [t for t, _ in runs["ours"]],
                      "stock_s": stock_s, "ours_s": ours_s,
@@ -276,8 +284,9 @@ def main() -> int:
         paths = ["foraldrapenning/", "ar/foraldrapenning/", "so/vald/"]
         weights = {"klarinfo": weight.measure(Path(tmp) / "our-site", paths),
                    "stock": weight.measure(Path(tmp) / "stock-site", paths)}
-        print("\nSynthetic sites, N Swedish pages in five editions "
-              f"(median of {CORPUS_RUNS} interleaved build{'s' if CORPUS_RUNS > 1 else ''} each)")
+        print("\nSynthetic sites, N Swedish pages in five editions (median of "
+              + ", ".join(f"{corpus_runs(n)} at N = {n}" for n in SIZES)
+              + " interleaved builds)")
         rows = bench_corpus(Path(tmp))
         print("\nEdit → served page in mkdocs serve (make site)", flush=True)
         edit = bench_edit_preview(Path(tmp))
