@@ -38,7 +38,8 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
              "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=project, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -61,6 +62,12 @@ class Server:
             if re.search(pattern, line):
                 return line
         raise AssertionError(f"no {pattern!r} in time:\n{''.join(self.output)}")
+
+    def press_enter(self) -> None:
+        """A key in the terminal `make site` runs in."""
+        assert self.proc.stdin
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
 
     def page(self, path: str) -> str:
         with urllib.request.urlopen(self.base + path, timeout=60) as response:

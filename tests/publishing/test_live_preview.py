@@ -70,6 +70,20 @@ def test_a_new_title_or_glossary_term_takes_the_full_rebuild(served):
     assert shows(server, "ordlista/", "Tolk när du behöver det")
 
 
+def test_enter_in_the_terminal_rebuilds_everything(served):
+    """The full rebuild is one keystroke away, also when nothing was saved."""
+    project, server = served
+    before = server.page("tolk/")
+    server.press_enter()
+    assert "Enter pressed in the terminal" in server.wait_for(r"Full rebuild|Preview:")
+    server.wait_for(r"Reloading browsers")
+    page = project / "docs" / "sv" / "tolk.md"  # and the page preview works again after it
+    _save(page, page.read_text(encoding="utf-8") + "\nDu kan be om en tolk i telefon.\n")
+    assert re.search(r"Preview: \d+ page", server.wait_for(r"Preview: \d+ page|Full rebuild"))
+    assert shows(server, "tolk/", "Du kan be om en tolk i telefon")
+    assert before != server.page("tolk/")
+
+
 def test_stopping_the_server_stops_the_preview_processes(tmp_path):
     server = Server(copy_project(tmp_path / "project"), free_port())
     try:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import sys
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection, Pipe, wait
@@ -65,6 +67,8 @@ class LivePreview:
         self.roots: tuple[Path, ...] = ()
         self.docs_dir, self.editions, self.default = Path(), (), ""
         self.nav: Any = None
+        self.forced: str | None = None  # why the next rebuild must be full
+        self.listening = False
 
     def begin(self, config: Any, context: Context) -> None:
         """A full build starts: forget its children; remember every file `mkdocs serve`
@@ -88,11 +92,39 @@ class LivePreview:
         if worker is not None:
             self.workers[edition] = worker
 
+    def serve(self, server: Any, full: Callable[..., None]) -> None:
+        """Take over the server's builder, and listen for Enter in the terminal."""
+        server.builder = self.builder(full)
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            self.listen(server, os.dup(sys.stdin.fileno()))
+
+    def listen(self, server: Any, keys: int) -> None:
+        """Enter pressed in the `make site` terminal (file descriptor ``keys``): a full
+        rebuild now, whatever changed (the full rebuild is one keystroke away). At the
+        end of input, nothing more. Raw reads, not ``sys.stdin``: a thread blocked in
+        Python's buffered reader holds its lock, and a process forked meanwhile (the
+        readability worker closes its stdin) would wait on that lock forever."""
+        if self.listening:
+            os.close(keys)
+            return
+        self.listening = True
+
+        def read() -> None:
+            with contextlib.suppress(OSError):
+                while os.read(keys, 4096):
+                    self.forced = "Enter pressed in the terminal"
+                    with server._rebuild_cond:  # what MkDocs' own file watcher does
+                        server._want_rebuild = True
+                        server._rebuild_cond.notify_all()
+
+        threading.Thread(target=read, daemon=True, name="klarinfo-rebuild-key").start()
+
     def builder(self, full: Callable[..., None]) -> Callable[..., None]:
         """``full`` (MkDocs' serve builder) only when an edit needs more than its pages."""
 
         def build(config: Any = None) -> None:
-            reason = self.update() if config is None else "first build"
+            forced, self.forced = self.forced, None
+            reason = "first build" if config is not None else forced or self.update()
             if reason is None:
                 return
             log.info(f"Full rebuild: {reason}")
@@ -119,7 +151,7 @@ class LivePreview:
             self.snapshot = after
             count = sum(len(p) for p in pages.values())
             log.info(f"Preview: {count} page(s) re-rendered in {time.monotonic() - start:.2f} s"
-                     " (save mkdocs.yml, or run make build, to rebuild everything)")
+                     " (press Enter here to rebuild everything)")
         return reason
 
     def stop(self) -> None:

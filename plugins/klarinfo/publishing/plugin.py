@@ -127,7 +127,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         server = super().on_serve(server, config=config, builder=builder)
         if self.preview_processes is not None:
-            server.builder = self.preview_processes.builder(builder)
+            self.preview_processes.serve(server, builder)
         return server
 
     @event_priority(5)  # after safety's HTML net (10), before glossary popovers (0)
