@@ -34,7 +34,7 @@ def test_an_editions_index_holds_only_its_own_pages(site, edition):
 def test_somali_index_has_its_own_word_rules(site):
     config = index(site, "so")["config"]
     assert config["lang"] == ["en"] and config["pipeline"] == ["trimmer"]
-    assert config["stopwords"] == list(somali.STOP_WORDS)
+    assert config["stopwords"] == list(somali.STOP_WORDS) and config["apostrophes"] is True
     text = " ".join(d["text"] for d in index(site, "so")["docs"])
     assert SWEDISH_ONLY not in text.lower()
     assert SWEDISH_ONLY in " ".join(d["text"] for d in index(site, "sv")["docs"]).lower()
@@ -89,6 +89,16 @@ def test_a_swedish_only_word_finds_nothing_on_somali_pages(browser, base_url):
 def test_a_somali_word_finds_somali_pages(browser, base_url, query):
     found, _ = search(browser, base_url, "so/", query)
     assert found and all(link.startswith("so/") for link in found), found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed", ["go\u2019aan", "go\u02bcaan"])
+def test_a_curly_apostrophe_in_a_somali_query_finds_what_the_straight_one_does(
+        browser, base_url, typed):
+    """Phones type ’ for '; the index holds the straight one (somali.normalize)."""
+    straight, _ = search(browser, base_url, "so/", "go'aan")
+    found, _ = search(browser, base_url, "so/", typed)
+    assert straight and found == straight
 
 
 @pytest.mark.browser

@@ -29,7 +29,7 @@ def index_config(lang: str, search_lang: str) -> dict[str, Any]:
     names for it (Somali: ``en``, lunr has none)."""
     if lang == "so":
         return {"lang": ["en"], "separator": somali.SEPARATOR, "pipeline": ["trimmer"],
-                "stopwords": list(somali.STOP_WORDS)}
+                "stopwords": list(somali.STOP_WORDS), "apostrophes": True}
     if search_lang == "ar":
         return {"lang": ["ar"], "separator": DEFAULT_SEPARATOR, "pipeline": []}
     return {"lang": [search_lang], "separator": DEFAULT_SEPARATOR,
