@@ -64,6 +64,30 @@ def test_every_topic_page_has_one_a4_leaflet_per_edition_within_300_kb(leaflets)
     assert len(list(leaflets.site.rglob("*.pdf"))) == len(ALL)
 
 
+def test_a_leaflet_of_several_sheets_numbers_them(leaflets):
+    """"2 / 3" on every sheet of a longer leaflet, in its reading order; none on one sheet."""
+    counts = {}
+    for page, edition in ALL:
+        sheets = PdfReader(pdf_of(leaflets.site, page, edition)).pages
+        counts[(page, edition)] = len(sheets)
+        for number, sheet in enumerate(sheets, start=1):
+            numbers = re.findall(r"(?<!\d)(\d+) / (\d+)(?!\d)", sheet.extract_text())
+            wanted = [(str(number), str(len(sheets)))] if len(sheets) > 1 else []
+            assert numbers == wanted, (page, edition, number, numbers)
+    assert max(counts.values()) > 1, counts
+
+
+def test_a_leaflet_of_one_sheet_has_no_number(tmp_path):
+    from klarinfo.leaflets.build import write_pdf
+    from weasyprint import HTML
+
+    short, long = tmp_path / "short-sv.pdf", tmp_path / "long-sv.pdf"
+    assert write_pdf(HTML(string="<p>Kort text.</p>"), short) == 1
+    assert write_pdf(HTML(string="<p>" + "ord " * 2000 + "</p>"), long) > 1
+    assert not re.search(r"\d+ / \d+", text_of(short))
+    assert re.search(r"(?<!\d)1 / \d+", text_of(long))
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_text_is_the_editions_own_in_reading_order(leaflets, edition):
     """Headings come out in the page's order, as written (Arabic in logical order, not

@@ -16,6 +16,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from klarinfo.base import project
@@ -79,8 +80,8 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
         document = compose.html(leaflet, interface_texts(proj.locales_dir, target.edition),
                                 site_name)
         pdf = target.pdf(site)
-        HTML(string=document, base_url=str(html_path.parent), url_fetcher=fetcher).write_pdf(
-            pdf, pdf_variant=None, uncompressed_pdf=False)
+        write_pdf(HTML(string=document, base_url=str(html_path.parent), url_fetcher=fetcher),
+                  pdf)
         size = pdf.stat().st_size
         if size > MAX_BYTES:
             problems.append(f"{pdf}: {size} bytes, more than {MAX_BYTES} — shorten the page "
@@ -91,6 +92,18 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
             size=size, draft=meta.get("translation_status") == "draft"))
     problems += check_links(site, made)
     return made, skipped, problems
+
+
+def write_pdf(source: Any, pdf: Path) -> int:
+    """Render a leaflet (a WeasyPrint ``HTML``) to ``pdf``; numbered when it takes more
+    than one sheet (``compose.PAGE_NUMBERS``). Returns the number of sheets."""
+    from weasyprint import CSS
+
+    rendered = source.render()
+    if len(rendered.pages) > 1:
+        rendered = source.render(stylesheets=[CSS(string=compose.PAGE_NUMBERS)])
+    rendered.write_pdf(pdf, pdf_variant=None, uncompressed_pdf=False)
+    return len(rendered.pages)
 
 
 def check_links(site: Path, made: list[staff_page.Entry]) -> list[str]:
