@@ -51,3 +51,24 @@ def test_untranslated_string_fails_strict_build_but_warn_build_shows_the_key(tmp
     page = (tmp_path / "warn/so/index.html").read_text(encoding="utf-8")
     # the missing string shows as its key for review, never as English
     assert 'aria-label="search"' in page and 'aria-label="Search"' not in page
+
+
+def test_strict_build_checks_every_edition_before_it_fails(tmp_path):
+    """Findings in two translations: one strict build reports both, and fails at the end
+    (MkDocs alone stopped at the first edition with a warning)."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    (site).mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    planted = {}
+    for edition in ("sv-latt", "en"):  # built second and last
+        page = project / "docs" / edition / "tolk.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + "\n<script>alert(1)</script>\n", encoding="utf-8")
+        planted[edition] = f"docs/{edition}/tolk.md:{text.count(chr(10)) + 2}"
+    bad = build(project, site)
+    assert bad.returncode != 0
+    for edition, where in planted.items():
+        assert where in bad.output, (edition, bad.output[-3000:])
+    assert "Aborted with" in bad.output and "in strict mode" in bad.output
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"

@@ -30,6 +30,27 @@ log = get_plugin_logger("klarinfo")
 _BUILD = i18n_plugin.build  # MkDocs' build, as i18n's loop calls it
 
 
+def _edition_build(config: Any, **kwargs: Any) -> None:
+    """i18n's build of one more edition, checked by the outer build's --strict.
+
+    MkDocs counts warnings per call of its build, and with --strict aborts at the end of
+    that call: the first edition with findings stopped the whole build, and a translator
+    learned of the next edition's findings only after fixing these. Inside the outer
+    build, whose counter hears every edition, an edition's build is not strict itself:
+    every edition is built and checked, and the outer build then fails with all of them
+    (the last good site stays, as for any failed build)."""
+    strict, config.strict = config.strict, False
+    try:
+        _BUILD(config, **kwargs)
+    finally:
+        config.strict = strict
+
+
+def check_every_edition() -> None:
+    """The outer build begins: i18n's loop builds each further edition as above."""
+    i18n_plugin.build = _edition_build
+
+
 @dataclass
 class Split:
     child: bool
@@ -68,13 +89,13 @@ def _skip(i18n: Any, locales: list[str]) -> None:
     returns at once, until ``_restore``."""
     def build(config: Any, **kwargs: Any) -> None:
         if i18n.current_language not in locales:
-            _BUILD(config, **kwargs)
+            _edition_build(config, **kwargs)
 
     i18n_plugin.build = build
 
 
 def _restore() -> None:
-    i18n_plugin.build = _BUILD
+    i18n_plugin.build = _edition_build
 
 
 def join(split: Split, plugins: dict[str, Any]) -> None:

@@ -49,6 +49,7 @@ class KlarinfoPlugin(BasePlugin[KlarinfoConfig]):
             plugin.on_startup(command=self.command, dirty=self.dirty)
         if self.config["reuse_across_editions"]:
             theme_reuse.reuse_across_editions(config.theme)
+        parallel.check_every_edition()
         return config
 
     @event_priority(-95)  # the Swedish edition is built; i18n (-100) builds the others next
