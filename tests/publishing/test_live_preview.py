@@ -1,6 +1,7 @@
 """Edit → preview (issue #18): in `make site`, saving a page's text re-renders only that
 page in each edition that shows it, and it comes out as a full rebuild would make it;
-anything more (a title, a glossary term, mkdocs.yml) takes the full rebuild.
+a page's new glossary terms re-render its edition's glossary page too; anything more
+(a title, mkdocs.yml) takes the full rebuild.
 
 Real `mkdocs serve` on a copy of the project (Swedish and English editions, as
 `make site LANG=en` serves them); no timing is asserted.
@@ -54,7 +55,7 @@ def test_a_text_edit_rerenders_its_pages_as_a_full_rebuild_would(served):
         assert quick[path] == full[path], f"{path} differs after the full rebuild"
 
 
-def test_a_new_title_or_glossary_term_takes_the_full_rebuild(served):
+def test_a_new_title_takes_the_full_rebuild(served):
     project, server = served
     page = project / "docs" / "sv" / "tolk.md"
     text = page.read_text(encoding="utf-8")
@@ -63,11 +64,32 @@ def test_a_new_title_or_glossary_term_takes_the_full_rebuild(served):
     assert "front matter, title or links changed" in server.wait_for(r"Full rebuild|Preview:")
     assert shows(server, "vald/", "Tolk när du behöver det")  # the menu of another page
 
-    text = page.read_text(encoding="utf-8")
-    _save(page, text + "\nDu kan också få bostadsbidrag.\n")  # a glossary term new here
+
+GLOSSARY = ("ordlista/", "en/ordlista/", "tolk/", "en/tolk/")
+
+
+def test_a_glossary_term_new_on_a_page_rerenders_the_glossary_page_too(served):
+    """The page, its translation, and the Swedish glossary page (which lists where each
+    term is used) — as the next full rebuild makes them."""
+    project, server = served
+    page = project / "docs" / "sv" / "tolk.md"
+    entry = server.page("ordlista/").split('id="bostadsbidrag"', 1)[1].split("<h2", 1)[0]
+    assert 'href="../tolk/"' not in entry  # tolk does not use the term yet
+
+    _save(page, page.read_text(encoding="utf-8") + "\nDu kan också få bostadsbidrag.\n")
     line = server.wait_for(r"Full rebuild|Preview:")
-    assert "glossary terms used on the page changed" in line, line
-    assert shows(server, "ordlista/", "Tolk när du behöver det")
+    assert re.search(r"Preview: 3 page\(s\) re-rendered", line), line  # + the glossary
+    entry = server.page("ordlista/").split('id="bostadsbidrag"', 1)[1].split("<h2", 1)[0]
+    assert 'href="../tolk/"' in entry
+    quick = {path: re.sub(r"livereload\(\d+, \d+\)", "", server.page(path))
+             for path in GLOSSARY}
+
+    server.press_enter()
+    assert "Enter pressed" in server.wait_for(r"Full rebuild|Preview:")
+    server.wait_for(r"Reloading browsers")
+    for path in GLOSSARY:
+        full = re.sub(r"livereload\(\d+, \d+\)", "", server.page(path))
+        assert quick[path] == full, f"{path} differs after the full rebuild"
 
 
 def test_enter_in_the_terminal_rebuilds_everything(served):

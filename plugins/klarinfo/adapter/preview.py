@@ -7,9 +7,10 @@ templates, every plugin's per-edition state) exists only while E is being built.
 moment (``on_env``: every page read, none written yet) the build forks; the child keeps
 that state and waits. When a page's text changes, the child re-reads and re-renders just
 that page through MkDocs' own page steps (``_populate_page``, ``_build_page``: the same
-plugin events, templates and output path), into the folder `mkdocs serve` serves. What a
-child cannot redo alone (the glossary page when a page's terms change, site-wide files) is
-reported back, and the parent does a full rebuild. Linux and `mkdocs serve` only.
+plugin events, templates and output path), into the folder `mkdocs serve` serves, and
+what else of its edition the edit changed (the glossary page when the page's terms
+moved). What a child cannot redo alone (site-wide files) is reported back, and the
+parent does a full rebuild. Linux and `mkdocs serve` only.
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ from .context import Context
 from .pages import norm
 
 log = get_plugin_logger("klarinfo")
-#: Runs in the child before a page is re-rendered: why the edit needs the full rebuild
-#: (e.g. the page's glossary terms changed), or None; may refresh the child's own state.
+#: Runs in the child before a page is re-rendered: why the edit needs the full rebuild,
+#: or None; may refresh the child's own state (e.g. the page's glossary terms).
 Prepare = Callable[[Any], "str | None"]
+#: Runs in the child after the pages: further files of its edition the edit changed
+#: (e.g. the glossary page when a page's terms moved), re-rendered the same way.
+Also = Callable[[], list[Any]]
 
 #: One re-render; a child that takes longer is stopped and the site fully rebuilt.
 TIMEOUT_S = 120.0
@@ -87,7 +91,9 @@ class LivePreview:
         """The child of ``edition``; every plugin's ``preview_prepare`` runs in it."""
         prepare = [plugin.preview_prepare for plugin in config.plugins.values()
                    if hasattr(plugin, "preview_prepare")]
-        worker = fork(edition, config, files, self.nav, env, prepare,
+        also = [plugin.preview_also for plugin in config.plugins.values()
+                if hasattr(plugin, "preview_also")]
+        worker = fork(edition, config, files, self.nav, env, (prepare, also),
                       [w.conn for w in self.workers.values()])
         if worker is not None:
             self.workers[edition] = worker
@@ -146,10 +152,9 @@ class LivePreview:
         if todo.full:
             return todo.full
         pages = {e: p for e, p in todo.pages.items() if e in self.workers}
-        reason = render(self.workers, pages) if pages else None
+        reason, count = render(self.workers, pages) if pages else (None, 0)
         if reason is None:
             self.snapshot = after
-            count = sum(len(p) for p in pages.values())
             log.info(f"Preview: {count} page(s) re-rendered in {time.monotonic() - start:.2f} s"
                      " (press Enter here to rebuild everything)")
         return reason
@@ -161,7 +166,8 @@ class LivePreview:
 
 
 def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
-         prepare: list[Prepare], inherited: list[Connection]) -> Worker | None:
+         hooks: tuple[list[Prepare], list[Also]], inherited: list[Connection]
+         ) -> Worker | None:
     """Start the child for ``edition`` at this point of its build; None where fork is not
     available. The child closes its siblings' pipes (``inherited``), so each child ends
     when the serving process does."""
@@ -178,7 +184,7 @@ def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
         status = 0
         try:
             _warm(env)
-            _serve(child, _Renderer(config, files, nav, env, prepare))
+            _serve(child, _Renderer(config, files, nav, env, *hooks))
         except BaseException:  # noqa: BLE001 - Ctrl-C or a dead parent: just leave
             status = 1
         finally:
@@ -188,25 +194,26 @@ def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
     return Worker(edition, pid, parent)
 
 
-def render(workers: dict[str, Worker], pages: dict[str, tuple[str, ...]]) -> str | None:
-    """Ask each edition's child to re-render its pages, all at once; None when every one
-    did, else why the site needs a full rebuild."""
+def render(workers: dict[str, Worker], pages: dict[str, tuple[str, ...]]
+           ) -> tuple[str | None, int]:
+    """Ask each edition's child to re-render its pages, all at once: (None when every one
+    did, else why the site needs a full rebuild; how many pages were re-rendered)."""
     asked = {}
     for edition, norms in pages.items():
         worker = workers.get(edition)
         if worker is None:
-            return f"no preview process for edition {edition}"
+            return f"no preview process for edition {edition}", 0
         try:
             worker.conn.send(list(norms))
         except OSError:
-            return f"the preview process of edition {edition} stopped"
+            return f"the preview process of edition {edition} stopped", 0
         asked[worker.conn] = worker
-    reason = None
+    reason, count = None, 0
     deadline = time.monotonic() + TIMEOUT_S
     while asked:
         ready = wait(list(asked), timeout=max(0.0, deadline - time.monotonic()))
         if not ready:
-            return "a preview process took too long"
+            return "a preview process took too long", count
         for conn in ready:
             worker = asked.pop(conn)  # type: ignore[arg-type]
             try:
@@ -214,14 +221,16 @@ def render(workers: dict[str, Worker], pages: dict[str, tuple[str, ...]]) -> str
             except (EOFError, OSError):
                 answer = {"full": f"the preview process of edition {worker.edition} stopped"}
             reason = reason or answer.get("full")
-    return reason
+            count += len(answer.get("rendered", ()))
+    return reason, count
 
 
 class _Renderer:
     def __init__(self, config: Any, files: Any, nav: Any, env: Any,
-                 prepare: list[Prepare]) -> None:
+                 prepare: list[Prepare], also: list[Also]) -> None:
         self.config, self.files, self.nav, self.env, self.prepare = (
             config, files, nav, env, prepare)
+        self.also = also
         self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
 
     def __call__(self, norms: list[str]) -> dict[str, Any]:
@@ -234,9 +243,15 @@ class _Renderer:
                 if reason:
                     return {"full": reason}
         for file in targets:
-            _populate_page(file.page, self.config, self.files)
-            _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
-        return {"full": None, "rendered": [f.dest_uri for f in targets]}
+            self._render(file)
+        extra = [file for step in self.also for file in step()]
+        for file in extra:
+            self._render(file)
+        return {"full": None, "rendered": [f.dest_uri for f in targets + extra]}
+
+    def _render(self, file: Any) -> None:
+        _populate_page(file.page, self.config, self.files)
+        _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
 
 
 def _warm(env: Any) -> None:

@@ -54,30 +54,39 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         """Scan this edition's pages for terms once; add its glossary page."""
         edition = self.context.edition
         matcher = self.context.matchers[edition.id]
-        used_on: dict[str, list[tuple[str, str]]] = {}
         # a translation is checked against the Swedish uses only: another edition's
         # uses are done with once it is built (they would grow with the whole site)
         self.term_uses = {key: uses for key, uses in self.term_uses.items()
                           if key[0] == self.context.default.id}
+        self.own_pages: list[tuple[str, str]] = []  # (norm, title), in the build's order
         for file in files.documentation_pages():
             if getattr(file, "locale", edition.id) != edition.id or file.generated_by:
                 continue
             text = file.content_string
-            uses = check.scan(text, matcher)
             norm = pages.norm(file)
-            self.term_uses[(edition.id, norm)] = uses
-            for term_id in check.used_ids(uses, approved_only=True):
-                used_on.setdefault(term_id, []).append((pages.title(text, norm), norm))
-        files.append(self._glossary_file(config, used_on))
+            self.term_uses[(edition.id, norm)] = check.scan(text, matcher)
+            self.own_pages.append((norm, pages.title(text, norm)))
+        self.glossary_file = self._glossary_file(config)
+        self.docs_dir, self.glossary_stale = Path(config.docs_dir), False
+        files.append(self.glossary_file)
         return files
 
-    def _glossary_file(self, config: Any, used_on: dict) -> File:
+    def _glossary_content(self) -> str:
+        """The glossary page: each term with the pages that use it (approved forms)."""
+        context, edition = self.context, self.context.edition
+        used_on: dict[str, list[tuple[str, str]]] = {}
+        for norm, title in self.own_pages:
+            for term_id in check.used_ids(self.term_uses[(edition.id, norm)],
+                                          approved_only=True):
+                used_on.setdefault(term_id, []).append((title, norm))
+        return glossary_page.render(context.termbase, edition.id, edition.lang, used_on,
+                                    context.translator(edition))
+
+    def _glossary_file(self, config: Any) -> File:
         context = self.context
         edition = context.edition
         src = f"{edition.id}/{glossary_page.SLUG}.md"
-        content = glossary_page.render(context.termbase, edition.id, edition.lang, used_on,
-                              context.translator(edition))
-        file = File.generated(config, src, content=content)
+        file = File.generated(config, src, content=self._glossary_content())
         file.dest_uri = f"{edition.url_prefix}{glossary_page.SLUG}/index.html"
         # the attributes mkdocs-static-i18n gives the files it creates
         file.locale = file.localization = file.locale_alternate_of = edition.id
@@ -90,18 +99,32 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
 
     def preview_prepare(self, file: Any) -> str | None:
         """In a preview process (make site), before a page is re-rendered alone: its terms
-        anew; if the set of approved terms changed, the glossary page (which lists where
-        each term is used) needs the full rebuild."""
-        edition = self.context.edition
+        anew, and a translation's Swedish source's too (the consistency check reads them).
+        If the page's approved terms changed, its edition's glossary page (which lists
+        where each term is used) is re-rendered after it (``preview_also``)."""
+        context, edition = self.context, self.context.edition
+        norm = pages.norm(file)
+        source = self.docs_dir / context.default.id / norm
+        if not edition.default and source.is_file():
+            self.term_uses[(context.default.id, norm)] = check.scan(
+                source.read_text(encoding="utf-8"), context.matchers[context.default.id])
         if getattr(file, "locale", edition.id) != edition.id:
             return None
-        key = (edition.id, pages.norm(file))
-        uses = check.scan(file.content_string, self.context.matchers[edition.id])
-        old = self.term_uses.get(key)
-        if old is not None and set(check.used_ids(old, True)) != set(check.used_ids(uses, True)):
-            return f"{key[1]}: the glossary terms used on the page changed"
+        key = (edition.id, norm)
+        uses = check.scan(file.content_string, context.matchers[edition.id])
+        old = self.term_uses.get(key, [])
+        if set(check.used_ids(old, True)) != set(check.used_ids(uses, True)):
+            self.glossary_stale = True
         self.term_uses[key] = uses
         return None
+
+    def preview_also(self) -> list[Any]:
+        """The glossary page, when a page re-rendered in this preview process moved terms."""
+        if not self.glossary_stale:
+            return []
+        self.glossary_stale = False
+        self.glossary_file.content_string = self._glossary_content()
+        return [self.glossary_file]
 
     @event_priority(30)  # after klarinfo/editions marked outdated translations
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
