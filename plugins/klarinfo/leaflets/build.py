@@ -99,9 +99,9 @@ def write_pdf(source: Any, pdf: Path) -> int:
     than one sheet (``compose.PAGE_NUMBERS``). Returns the number of sheets."""
     from weasyprint import CSS
 
-    rendered = source.render()
-    if len(rendered.pages) > 1:
-        rendered = source.render(stylesheets=[CSS(string=compose.PAGE_NUMBERS)])
+    rendered = source.render(stylesheets=[CSS(string=compose.PAGE_NUMBERS)])
+    if len(rendered.pages) == 1:  # the same layout, without "1 / 1"
+        rendered = source.render()
     rendered.write_pdf(pdf, pdf_variant=None, uncompressed_pdf=False)
     return len(rendered.pages)
 

@@ -16,12 +16,12 @@ import segno
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 #: A leaflet of several sheets says "2 / 3" under the text of each, so a pile that was
-#: dropped or stapled wrong goes back in order; a one-sheet leaflet has no number. The
-#: bottom margin grows to hold it, and the number keeps about 20 mm from the edge (the
-#: margin box centres its content: 16 mm of padding lift it).
-#: Left to right in every edition, as the URL above it ("1 / 7", not "7 / 1" in Arabic).
-PAGE_NUMBERS = ('@page { margin-bottom: 26mm; @bottom-center { content: counter(page) " / " '
-                'counter(pages); padding-bottom: 16mm; direction: ltr; '
+#: dropped or stapled wrong goes back in order; a one-sheet leaflet has no number. It sits
+#: in print.css's 26 mm bottom margin, about 20 mm from the edge (the margin box centres
+#: its content: 16 mm of padding lift it), left to right in every edition, as the URL
+#: above it ("1 / 7", not "7 / 1" in Arabic). The layout is the same with or without it.
+PAGE_NUMBERS = ('@page { @bottom-center { content: counter(page) " / " counter(pages); '
+                'padding-bottom: 16mm; direction: ltr; '
                 'font: 8.5pt "DejaVu Sans", sans-serif; } }')
 
 
