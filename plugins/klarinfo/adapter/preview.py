@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import sys
 import threading
 import time
@@ -99,10 +100,19 @@ class LivePreview:
             self.workers[edition] = worker
 
     def serve(self, server: Any, full: Callable[..., None]) -> None:
-        """Take over the server's builder, and listen for Enter in the terminal."""
+        """Take over the server's builder, and listen for Enter in the terminal.
+
+        A `make site &` in the background must not be stopped by the terminal for
+        reading it (SIGTTIN): from a terminal we listen only in the foreground, and with
+        SIGTTIN ignored a later move to the background ends the listening instead."""
         server.builder = self.builder(full)
         with contextlib.suppress(AttributeError, OSError, ValueError):
-            self.listen(server, os.dup(sys.stdin.fileno()))
+            fd = sys.stdin.fileno()
+            if os.isatty(fd):
+                if os.tcgetpgrp(fd) != os.getpgrp():
+                    return
+                signal.signal(signal.SIGTTIN, signal.SIG_IGN)
+            self.listen(server, os.dup(fd))
 
     def listen(self, server: Any, keys: int) -> None:
         """Enter pressed in the `make site` terminal (file descriptor ``keys``): a full
