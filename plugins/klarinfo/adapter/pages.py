@@ -24,6 +24,11 @@ def norm(file: Any) -> str:
     return getattr(file, "norm_src_uri", file.src_uri)
 
 
+def swedish_source(docs_dir: str | Path, context: Context, norm: str) -> Path:
+    """Where the default edition's page of this ``norm`` is (it may not exist)."""
+    return Path(docs_dir) / context.default.id / norm
+
+
 def is_own(page: Any, context: Context) -> bool:
     """True for a page written for the edition being built (not a Swedish fallback)."""
     return getattr(page.file, "locale", context.edition.id) == context.edition.id

@@ -139,7 +139,7 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         """Front matter of a translation; outdated if the Swedish page changed since."""
         context = self.context
         shown, norm = pages.shown(page, context), page.file.norm_src_uri
-        source = Path(config.docs_dir) / context.default.id / norm
+        source = pages.swedish_source(config.docs_dir, context, norm)
         findings, outdated = translation_status.check_page(
             page.file.content_string, shown, norm, context.edition.id, source,
             page.meta.get("source_hash"))

@@ -104,7 +104,7 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         where each term is used) is re-rendered after it (``preview_also``)."""
         context, edition = self.context, self.context.edition
         norm = pages.norm(file)
-        source = self.docs_dir / context.default.id / norm
+        source = pages.swedish_source(self.docs_dir, context, norm)
         if not edition.default and source.is_file():
             self.term_uses[(context.default.id, norm)] = check.scan(
                 source.read_text(encoding="utf-8"), context.matchers[context.default.id])
