@@ -38,3 +38,14 @@ def test_a_failure_in_the_second_process_fails_the_build(tmp_path: Path):
     assert "no-such-template.html" in result.output
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert [p.name for p in site.parent.iterdir()] == ["site"]  # no staging folder left
+
+
+def test_work_ahead_is_ordered_for_the_second_process_first():
+    """The second process takes only what the worker finished before the split: its
+    editions come right after the first one, the first process's after them."""
+    from klarinfo.adapter.parallel import order_of_need, second_half
+
+    locales = ["sv", "sv-latt", "en", "ar", "so"]
+    assert second_half(locales[1:]) == ["ar", "so"]
+    assert order_of_need(locales) == ["sv", "ar", "so", "sv-latt", "en"]
+    assert order_of_need(["sv", "en"]) == ["sv", "en"]

@@ -6,6 +6,8 @@ import gettext
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from klarinfo.base import project
 from klarinfo.editions import messages
 from klarinfo.glossary import termbase
@@ -80,6 +82,27 @@ def test_names_numbers_and_terms_are_not_judged():
               "iyo kaalmada guriga (bostadsbidrag) bogga Mina sidor.")
     assert language_check.check(_page(somali), "docs/so/x.md", "so", NULL,
                                 _matchers("so", "so")) == []
+
+
+def _without_names_word_by_word(text: str) -> str:
+    """The definition, one word at a time: a capitalised word not starting a sentence,
+    or a word with a capital after its first letter, is dropped."""
+    out, last = [], 0
+    for match in language_check._WORD.finditer(text):
+        word, between = match.group(0), text[last:match.start()]
+        starts = last == 0 or "\n" in between or bool(re.search(r"[.!?:;…]", between))
+        dropped = any(c.isupper() for c in word[1:]) or (word[0].isupper() and not starts)
+        out.append(between if dropped else between + word)
+        last = match.end()
+    return "".join(out) + text[last:]
+
+
+@given(st.lists(st.sampled_from(
+    ["Kvinnofridslinjen", "CSN", "BankID", "du", "får", "É", "ǅemal", "ϒ", "ß", "Ⓐ", "x-Y",
+     "O'Brien", "الحق", "Waxaad", "1 250", " ", "  ", "\n", ". ", ": ", "…", "(", ")", "-",
+     "’", "'", "_", "a_B"]), max_size=30).map("".join))
+def test_names_are_dropped_exactly_as_defined_word_by_word(text):
+    assert language_check._without_names(text) == _without_names_word_by_word(text)
 
 
 def test_scaffold_comments_and_cited_titles_are_not_judged():

@@ -59,14 +59,29 @@ class Split:
     pid: int = 0
 
 
+def second_half(languages: list[str]) -> list[str]:
+    """Of the editions after the first, those the second process builds: the last ones
+    (appending what they gathered keeps the order of a one-process build)."""
+    return languages[len(languages) // 2:]
+
+
+def order_of_need(locales: list[str]) -> list[str]:
+    """The order in which work done ahead for each edition (readability/ahead.py) is
+    needed when the build splits: the first edition, built alone; then the second
+    process's, which can only take what is finished when it forks; then the first
+    process's, which keeps the worker and gets the rest while it builds."""
+    later = locales[1:]
+    mine = [locale for locale in later if locale not in second_half(later)]
+    return locales[:1] + second_half(later) + mine
+
+
 def fork(i18n: Any, plugins: dict[str, Any]) -> Split | None:
     """Hand half of the editions still to build to a second process; None when there is
     nothing to share (fewer than two editions left, one core, no fork)."""
     languages = [locale for locale in i18n.build_languages if locale != i18n.current_language]
     if len(languages) < 2 or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
         return None
-    # the last ones: appending what they gathered keeps the order of a one-process build
-    theirs = languages[len(languages) // 2:]
+    theirs = second_half(languages)
     mine, other = Pipe()
     pid = os.fork()
     if pid == 0:

@@ -62,7 +62,7 @@ _ATTR_LIST = re.compile(r"\{:?\s*[.#\w][^{}\n]*\}")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
-_SENTENCE_MARK = re.compile(r"[.!?:;…]")
+_STARTS_SENTENCE = re.compile(r"[.!?:;…\n]")  # between two words: the second one starts one
 _ASIDE_WORDS = 4
 #: A list item that cites a source: a date read (2026-11-23), a statute or report number
 #: (2010:110, 2004:10, prop. 2025/26:1) or a year of publication in brackets. Cited titles keep the
@@ -126,19 +126,21 @@ def _blank(text: str, start: int, end: int) -> str:
 def _without_names(text: str) -> str:
     """Drop capitalised words that do not start a sentence (names of agencies, places,
     people) and words with capitals inside (acronyms: CSN, LSS, BankID)."""
-    out: list[str] = []
+    kept: list[str] = []
+    start = 0  # of the text not yet copied to ``kept``
     last = 0  # end of the previous word
     for match in _WORD.finditer(text):
         word = match.group(0)
-        between = text[last:match.start()]
-        sentence_start = last == 0 or "\n" in between or bool(_SENTENCE_MARK.search(between))
-        if any(ch.isupper() for ch in word[1:]) or (word[0].isupper() and not sentence_start):
-            out.append(between)
-        else:
-            out.append(between + word)
+        # islower() is true only without upper- or titlecase letters: most words, at C speed
+        if not word.islower() and (
+                any(ch.isupper() for ch in word[1:])
+                or (word[0].isupper()
+                    and not (last == 0 or _STARTS_SENTENCE.search(text, last, match.start())))):
+            kept.append(text[start:match.start()])
+            start = match.end()
         last = match.end()
-    out.append(text[last:])
-    return "".join(out)
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def judged_text(text: str, matchers: Sequence[Matcher] = ()) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from klarinfo.adapter import pages
+from klarinfo.adapter import pages, parallel
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base.errors import shown_path
 from klarinfo.editions import by_id
@@ -57,14 +57,16 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
                                       self.context.termbase or Termbase(()))
 
     def _own_pages(self, config: Any) -> list[tuple[str, str, str]]:
-        """(edition, file, shown path) of every page written for a built edition."""
+        """(edition, file, shown path) of every page written for a built edition, in the
+        order the editions' results are needed when the build splits in two."""
         docs = Path(config.docs_dir)
+        i18n = self.context.i18n
+        first = i18n.default_language  # built first, alone
+        locales = [first] + [locale for locale in i18n.build_languages if locale != first]
         out = []
-        for lang in self.context.i18n.config.languages:
-            if not lang.build:
-                continue
-            for path in sorted((docs / lang.locale).rglob("*.md")):
-                out.append((lang.locale, str(path), shown_path(path, self.context.root)))
+        for locale in parallel.order_of_need(locales):
+            for path in sorted((docs / locale).rglob("*.md")):
+                out.append((locale, str(path), shown_path(path, self.context.root)))
         return out
 
     def _language_jobs(self) -> dict[str, ahead.LanguageJob]:
