@@ -92,6 +92,35 @@ def test_a_glossary_term_new_on_a_page_rerenders_the_glossary_page_too(served):
         assert quick[path] == full, f"{path} differs after the full rebuild"
 
 
+def test_the_findings_page_follows_a_preview(served):
+    """A finding the edit brings (a deprecated term) is listed on /_findings/ right after
+    the page is re-rendered alone, as the next full rebuild lists it; and it goes again
+    when the edit is undone."""
+    project, server = served
+    page = project / "docs" / "sv" / "tolk.md"
+    original = page.read_text(encoding="utf-8")
+
+    def rows(html: str) -> list[str]:  # the findings of tolk.md that name the term
+        return [row for row in html.split("<tr>") if "docs/sv/tolk.md:" in row and "FK" in row]
+
+    assert rows(server.page("_findings/")) == []
+
+    _save(page, original + "\nFK betalar ut pengarna.\n")
+    assert re.search(r"Preview: \d+ page", server.wait_for(r"Preview: \d+ page|Full rebuild"))
+    quick = server.page("_findings/")
+    assert len(rows(quick)) == 1, quick
+
+    server.press_enter()
+    assert "Enter pressed" in server.wait_for(r"Full rebuild|Preview:")
+    server.wait_for(r"Reloading browsers")
+    full = server.page("_findings/")
+    assert rows(quick) == rows(full)
+
+    _save(page, original)
+    assert re.search(r"Preview: \d+ page", server.wait_for(r"Preview: \d+ page|Full rebuild"))
+    assert rows(server.page("_findings/")) == []
+
+
 def test_enter_in_the_terminal_rebuilds_everything(served):
     """The full rebuild is one keystroke away, also when nothing was saved."""
     project, server = served

@@ -27,22 +27,17 @@ from multiprocessing.connection import Connection, Pipe, wait
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import InclusionLevel
 
 from klarinfo.publishing import Snapshot, plan
 
+from . import preview_child
 from .context import Context
-from .pages import norm
+from .preview_child import Also, Prepare, Report
 
 log = get_plugin_logger("klarinfo")
-#: Runs in the child before a page is re-rendered: why the edit needs the full rebuild,
-#: or None; may refresh the child's own state (e.g. the page's glossary terms).
-Prepare = Callable[[Any], "str | None"]
-#: Runs in the child after the pages: further files of its edition the edit changed
-#: (e.g. the glossary page when a page's terms moved), re-rendered the same way.
-Also = Callable[[], list[Any]]
+#: Runs in the serving process with what the same plugin's ``Report`` gave, per child.
+Merge = Callable[[Any], None]
 
 #: One re-render; a child that takes longer is stopped and the site fully rebuilt.
 TIMEOUT_S = 120.0
@@ -74,6 +69,7 @@ class LivePreview:
         self.nav: Any = None
         self.forced: str | None = None  # why the next rebuild must be full
         self.listening = False
+        self.merges: dict[str, Merge] = {}  # plugin name → its preview_merge
 
     def begin(self, config: Any, context: Context) -> None:
         """A full build starts: forget its children; remember every file `mkdocs serve`
@@ -94,7 +90,11 @@ class LivePreview:
                    if hasattr(plugin, "preview_prepare")]
         also = [plugin.preview_also for plugin in config.plugins.values()
                 if hasattr(plugin, "preview_also")]
-        worker = fork(edition, config, files, self.nav, env, (prepare, also),
+        reports = {name: plugin.preview_report for name, plugin in config.plugins.items()
+                   if hasattr(plugin, "preview_report")}
+        self.merges = {name: plugin.preview_merge for name, plugin in config.plugins.items()
+                       if hasattr(plugin, "preview_merge")}
+        worker = fork(edition, config, files, self.nav, env, (prepare, also, reports),
                       [w.conn for w in self.workers.values()])
         if worker is not None:
             self.workers[edition] = worker
@@ -162,9 +162,12 @@ class LivePreview:
         if todo.full:
             return todo.full
         pages = {e: p for e, p in todo.pages.items() if e in self.workers}
-        reason, count = render(self.workers, pages) if pages else (None, 0)
+        reason, count, reports = render(self.workers, pages) if pages else (None, 0, [])
         if reason is None:
             self.snapshot = after
+            for name, report in reports:
+                if name in self.merges:
+                    self.merges[name](report)
             log.info(f"Preview: {count} page(s) re-rendered in {time.monotonic() - start:.2f} s"
                      " (press Enter here to rebuild everything)")
         return reason
@@ -176,8 +179,8 @@ class LivePreview:
 
 
 def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
-         hooks: tuple[list[Prepare], list[Also]], inherited: list[Connection]
-         ) -> Worker | None:
+         hooks: tuple[list[Prepare], list[Also], dict[str, Report]],
+         inherited: list[Connection]) -> Worker | None:
     """Start the child for ``edition`` at this point of its build; None where fork is not
     available. The child closes its siblings' pipes (``inherited``), so each child ends
     when the serving process does."""
@@ -193,8 +196,7 @@ def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
             conn.close()
         status = 0
         try:
-            _warm(env)
-            _serve(child, _Renderer(config, files, nav, env, *hooks))
+            preview_child.run(child, config, files, nav, env, hooks)
         except BaseException:  # noqa: BLE001 - Ctrl-C or a dead parent: just leave
             status = 1
         finally:
@@ -205,25 +207,26 @@ def fork(edition: str, config: Any, files: Any, nav: Any, env: Any,
 
 
 def render(workers: dict[str, Worker], pages: dict[str, tuple[str, ...]]
-           ) -> tuple[str | None, int]:
+           ) -> tuple[str | None, int, list[tuple[str, Any]]]:
     """Ask each edition's child to re-render its pages, all at once: (None when every one
-    did, else why the site needs a full rebuild; how many pages were re-rendered)."""
+    did, else why the site needs a full rebuild; how many pages were re-rendered; each
+    child's reports, as (plugin name, report))."""
     asked = {}
     for edition, norms in pages.items():
         worker = workers.get(edition)
         if worker is None:
-            return f"no preview process for edition {edition}", 0
+            return f"no preview process for edition {edition}", 0, []
         try:
             worker.conn.send(list(norms))
         except OSError:
-            return f"the preview process of edition {edition} stopped", 0
+            return f"the preview process of edition {edition} stopped", 0, []
         asked[worker.conn] = worker
-    reason, count = None, 0
+    reason, count, reports = None, 0, []
     deadline = time.monotonic() + TIMEOUT_S
     while asked:
         ready = wait(list(asked), timeout=max(0.0, deadline - time.monotonic()))
         if not ready:
-            return "a preview process took too long", count
+            return "a preview process took too long", count, reports
         for conn in ready:
             worker = asked.pop(conn)  # type: ignore[arg-type]
             try:
@@ -232,63 +235,5 @@ def render(workers: dict[str, Worker], pages: dict[str, tuple[str, ...]]
                 answer = {"full": f"the preview process of edition {worker.edition} stopped"}
             reason = reason or answer.get("full")
             count += len(answer.get("rendered", ()))
-    return reason, count
-
-
-class _Renderer:
-    def __init__(self, config: Any, files: Any, nav: Any, env: Any,
-                 prepare: list[Prepare], also: list[Also]) -> None:
-        self.config, self.files, self.nav, self.env, self.prepare = (
-            config, files, nav, env, prepare)
-        self.also = also
-        self.doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-
-    def __call__(self, norms: list[str]) -> dict[str, Any]:
-        wanted = set(norms)
-        targets = [f for f in self.doc_files
-                   if not f.generated_by and f.page is not None and norm(f) in wanted]
-        for file in targets:
-            for step in self.prepare:
-                reason = step(file)
-                if reason:
-                    return {"full": reason}
-        for file in targets:
-            self._render(file)
-        extra = [file for step in self.also for file in step()]
-        for file in extra:
-            self._render(file)
-        return {"full": None, "rendered": [f.dest_uri for f in targets + extra]}
-
-    def _render(self, file: Any) -> None:
-        _populate_page(file.page, self.config, self.files)
-        _build_page(file.page, self.config, self.doc_files, self.nav, self.env)
-
-
-def _warm(env: Any) -> None:
-    """Compile the theme's page templates now, while the reader is still typing: the
-    parent compiles them only after the fork, and the first preview would wait for it."""
-    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
-        if not name.startswith((".icons", "assets")):
-            with contextlib.suppress(Exception):  # a template another theme part needs
-                env.get_template(name)
-
-
-def _serve(conn: Connection, renderer: _Renderer) -> None:
-    parent = os.getppid()
-    while True:
-        # A parent killed outright (SIGTERM, SIGKILL) cannot say goodbye, and another
-        # child of it may still hold our pipe open: look every second whether it is gone.
-        while not conn.poll(1.0):
-            if os.getppid() != parent:
-                return
-        try:
-            request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        try:
-            answer = renderer(request)
-        except Exception as exc:  # noqa: BLE001 - any failure: the parent rebuilds fully
-            answer = {"full": f"re-rendering failed ({type(exc).__name__}: {exc})"}
-        conn.send(answer)
+            reports += list(answer.get("reports", {}).items())
+    return reason, count, reports

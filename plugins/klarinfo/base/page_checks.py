@@ -11,8 +11,9 @@ functions find such pages from the file's text alone, with the line to fix.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from klarinfo.base import yaml_lines
+from klarinfo.base import text_files, yaml_lines
 from klarinfo.base.errors import Finding, InputError
 
 #: MkDocs 1.6's own front-matter pattern (mkdocs.utils.meta.YAML_RE): what it strips.
@@ -81,3 +82,22 @@ def empty_page(text: str, shown: str, source: bool, page: str, edition: str
                    f"translate each paragraph under its comment and delete the comments; "
                    f"to start over: delete the file, then make new-translation PAGE={page} "
                    f"EDITION={edition}")
+
+
+def source(path: Path, shown: str, edition: str, default: str, page: str
+           ) -> tuple[bool, list[Finding]]:
+    """(leave the page out?, findings) for the file ``path`` of page ``page`` (its path
+    inside the edition's folder) written for ``edition``. A Swedish page is never left
+    out for being empty (it is reported); a translation is, so readers get the Swedish
+    page instead."""
+    try:
+        text = text_files.read(path, shown)
+    except InputError as exc:
+        left_out = "the page is left out" if edition == default else "readers get the Swedish page"
+        return True, [Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)
+                      for f in exc.findings]
+    problems = front_matter(text, shown)
+    empty = empty_page(text, shown, edition == default, page, edition)
+    if empty is not None:
+        problems.append(empty)
+    return empty is not None and edition != default, problems

@@ -15,8 +15,8 @@ from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.adapter.links import MkDocsLinks
 from klarinfo.adapter.preview import LivePreview
-from klarinfo.base import page_checks, text_files
-from klarinfo.base.errors import Finding, InputError, shown_path
+from klarinfo.base import page_checks
+from klarinfo.base.errors import Finding, shown_path
 from klarinfo.findings import Collector, preview, sarif, tag
 from klarinfo.publishing import material_bundle, staging
 from klarinfo.publishing.log_watch import LogWatch
@@ -27,6 +27,7 @@ from .config import PublishingConfig
 
 class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     site_dir: Path | None = None
+    served_site: Path | None = None  # make site: the folder mkdocs serve serves
     staging: Path | None = None
     log_watch: LogWatch | None = None
     collector: Collector | None = None
@@ -72,31 +73,15 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             if file.generated_by or file.abs_src_path is None or parts[0] not in ids:
                 continue
             if file.abs_src_path not in self.source_checks:  # once per file and build
-                self.source_checks[file.abs_src_path] = self._check_source(file, parts)
+                self.source_checks[file.abs_src_path] = page_checks.source(
+                    Path(file.abs_src_path), shown_path(Path(file.abs_src_path), self.context.root),
+                    parts[0], self.context.default.id, Path(*parts[1:]).as_posix())
             drop, problems = self.source_checks[file.abs_src_path]
             if drop:
                 files.remove(file)
             for finding in problems if parts[0] == self.context.edition.id else ():
                 log.warning(str(finding), **tag("source"))
         return files
-
-    def _check_source(self, file: Any, parts: tuple[str, ...]) -> tuple[bool, list[Finding]]:
-        """(leave the page out?, findings) for one page's source file."""
-        default = self.context.default.id
-        shown = shown_path(Path(file.abs_src_path), self.context.root)
-        try:
-            text = text_files.read(Path(file.abs_src_path), shown)
-        except InputError as exc:
-            left_out = ("the page is left out" if parts[0] == default else
-                        "readers get the Swedish page")
-            return True, [Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)
-                          for f in exc.findings]
-        problems = page_checks.front_matter(text, shown)
-        empty = page_checks.empty_page(text, shown, parts[0] == default,
-                                       Path(*parts[1:]).as_posix(), parts[0])
-        if empty is not None:
-            problems.append(empty)
-        return empty is not None and parts[0] != default, problems
 
     def _navigation_once(self, env: Any, *, config: Any, files: Any) -> Any:
         """Our partials/nav.html asks this for the top-level navigation entries."""
@@ -124,6 +109,22 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             self.collector.forget(shown_path(Path(file.abs_src_path), self.context.root))
         return None
 
+    def preview_report(self, files: list[Any]) -> dict[str, list[Any]]:
+        """In a preview process: the findings of the pages it just re-rendered."""
+        shown = [shown_path(Path(f.abs_src_path), self.context.root)
+                 for f in files if f.abs_src_path]
+        return {path: self.collector.for_page(path) for path in shown} if self.collector else {}
+
+    def preview_merge(self, found: dict[str, list[Any]]) -> None:
+        """In the serving process: pages' findings (``preview_report``) replace theirs on
+        the preview's /_findings/ page, which is then written anew."""
+        if self.collector is None or self.served_site is None:
+            return
+        for path, items in found.items():
+            self.collector.replace(path, items)
+        preview.write_index(self.served_site, self.collector.items, self.page_urls,
+                            self.context.default, self.context.translator)
+
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         server = super().on_serve(server, config=config, builder=builder)
         if self.preview_processes is not None:
@@ -146,12 +147,11 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
     def on_post_build(self, *, config: Any) -> None:
         if self.context.inner_build:
             return
-        items = self.collector.items
         if self.command == "serve":  # the preview's index of every finding (never published)
-            preview.write_index(Path(config.site_dir), items, self.page_urls,
-                                self.context.default, self.context.translator)
+            self.served_site = Path(config.site_dir)
+            self.preview_merge({})
         else:
-            self.context.beside_site["reports/findings.sarif"] = sarif.dumps(items)
+            self.context.beside_site["reports/findings.sarif"] = sarif.dumps(self.collector.items)
         try:
             if not material_bundle.patch_site(Path(config.site_dir)):
                 raise PluginError("Material's JavaScript bundle was not found in the built site")
