@@ -121,6 +121,19 @@ def test_the_findings_page_follows_a_preview(served):
     assert rows(server.page("_findings/")) == []
 
 
+def test_a_preview_reads_the_page_as_saved(served):
+    """Readability and language are computed ahead, from the text the build began with; a
+    re-rendered page must be read as saved: a new overlong sentence is a finding at once."""
+    project, server = served
+    page = project / "docs" / "sv" / "tolk.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    line = text.count("\n") + 1
+    words = " ".join(["och du kan fråga oss om tolk när du ringer"] * 5)
+    _save(page, text + f"Du har rätt till tolk {words}.\n")
+    assert re.search(r"Preview: \d+ page", server.wait_for(r"Preview: \d+ page|Full rebuild"))
+    assert f"docs/sv/tolk.md:{line}</a>" in server.page("_findings/")
+
+
 def test_enter_in_the_terminal_rebuilds_everything(served):
     """The full rebuild is one keystroke away, also when nothing was saved."""
     project, server = served
