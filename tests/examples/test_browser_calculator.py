@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 from babel.messages.pofile import read_po
 from browser import PHONE, describe, run_axe, serve
+from klarinfo.editions import messages
 from klarinfo.examples import life_income as li
+from klarinfo.examples import life_income_render as words
 from klarinfo.examples import rules as rules_module
-from klarinfo.examples.money import kronor, number
+from klarinfo.examples.money import kronor, kronor_rounded, number
 from sitebuild import EDITIONS, ROOT
 
 pytestmark = pytest.mark.browser
@@ -51,6 +53,31 @@ def expected(edition: str) -> list[list[str]]:
         p.daily_benefit_sek, p.benefit_paid_sek, p.leave_year_income_sek,
         p.income_over_years_sek, p.pension_credits_over_years_sek,
         p.monthly_pension_estimate_sek)] for p in result.parents]
+
+
+PARAGRAPHS = "() => [...document.querySelectorAll('[data-result] > p')].map(p => p.textContent)"
+
+
+def said(edition: str, values: dict[str, str]) -> list[str]:
+    """The worked examples' sentences (Python) for the form's ``values``, compared with an
+    equal split, as the calculator says them; easy-read: rounded, with the note."""
+    tr = messages.translator(ROOT / "locales", edition)
+    easy = edition == "sv-latt"
+
+    def parent(n: int) -> li.Parent:
+        income = float(values[f"income{n}"].replace(" ", ""))
+        entry = (li.Entry(float(values[f"entry{n}"]), int(values[f"delay{n}"]))
+                 if values.get(f"plan{n}") == "sfi" else None)
+        return li.Parent(str(n), income, income > 0, income > 0, entry=entry)
+
+    days = (int(values["days1"]), int(values["days2"]))
+    scenario = li.Scenario(RULES.years[-1], (parent(1), parent(2)),
+                           (li.Split("x", days), li.Split("y", (240, 240))))
+    results = li.compute(scenario, RULES)
+    names = [words.parent_name(p, None, i, tr) for i, p in enumerate(results[0].parents)]
+    out = words.sentences(scenario, results, names, LOCALE[edition], tr,
+                          kronor_rounded if easy else kronor)
+    return out + ([words.rounded_note(tr)] if easy else [])
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +134,34 @@ def test_calculator_matches_the_model_privately(browser, csp_url, edition):
     other = context.new_page()
     other.goto(page.url, wait_until="networkidle")
     assert other.evaluate(CELLS) == cells
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_result_says_what_sharing_equally_would_change(browser, csp_url, edition):
+    """The worked examples' sentences, in the page's language, comparing the reader's split
+    with an equal one (the Python sentences for the same numbers); none for an equal split."""
+    context, page, errors = _open(browser, f"{csp_url}{prefix(edition)}foraldrapenning/")
+    year, legend, disclaimer = (message(edition, m) for m in (
+        "Rules for {year}. Amounts before tax.",
+        "Days: days at the income-based level + days at the lowest level.",
+        "This is an example, not a decision about you. It leaves out tax, occupational "
+        "pension and guarantee pension. Försäkringskassan decides your benefit."))
+    year = year.format(year=RULES.years[-1])
+    sfi_first = {"income1": "0", "plan1": "sfi", "delay1": "6", "entry1": "22000",
+                 "income2": "31000", "plan2": "same", "arrival": "birth"}
+    cases = [{**INPUT, "days1": "300", "days2": "180"}, {**INPUT, "days1": "180", "days2": "300"},
+             {**sfi_first, "days1": "300", "days2": "180"},
+             {**INPUT, "days1": "240", "days2": "240"}]
+    for values in cases:
+        page.reload(wait_until="networkidle")
+        _fill(page, values)
+        page.click("[data-action=calculate]")
+        expected = said(edition, values) if values["days1"] != values["days2"] else []
+        assert page.evaluate(PARAGRAPHS) == [year, *expected, legend, disclaimer], values
+    # the third case says why fewer days pay: the job starts sooner
+    assert len(said(edition, cases[2])) > len(said(edition, cases[0]))
     assert errors == []
     context.close()
 

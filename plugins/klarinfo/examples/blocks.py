@@ -137,7 +137,8 @@ def _calculator(body: list[str], path: str, fence_line: int, context: Context,
     if any(line.strip() for line in body):
         raise InputError(Finding(path, fence_line + 1, "a life-income-calculator block takes "
                                  "no settings", "leave the block empty"))
-    return calculator_form.render(context.rules, context.locale, context.tr, ident)
+    return calculator_form.render(context.rules, context.locale, context.tr, ident,
+                                  easy=context.easy)
 
 
 def _housing_calculator(body: list[str], path: str, fence_line: int, context: Context,

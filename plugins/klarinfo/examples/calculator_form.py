@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import gettext
 import json
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from klarinfo.examples import calculator_rules
+from klarinfo.examples import life_income_render as words
+from klarinfo.examples.life_income import DAYS_PER_MONTH
 from klarinfo.examples.money import kronor, number
 from klarinfo.examples.rules import Rules
 
@@ -66,6 +69,42 @@ def messages(tr: gettext.NullTranslations) -> dict[str, Any]:
     }
 
 
+def plural(template: Callable[[int], str]) -> dict[str, Any]:
+    """A plural message for the script, which has no gettext: its distinct forms, and for
+    n = 0…199 the index of n's form as a digit. Beyond, n takes the form of 100 + n % 100:
+    true of the plural rules of our languages (and of most in CLDR), checked here up to
+    2 000 so a language where it is not true fails the build instead of reading wrong."""
+    forms: list[str] = []
+    index = []
+    for n in range(200):
+        if template(n) not in forms:
+            forms.append(template(n))
+        index.append(forms.index(template(n)))
+    for n in range(200, 2000):
+        if template(n) != forms[index[100 + n % 100]]:
+            raise ValueError(f"the plural form for {n} is not that of {100 + n % 100}: "
+                             "the calculator's plural table needs another rule")
+    return {"forms": forms, "index": "".join(str(i) for i in index)}
+
+
+def sentences(tr: gettext.NullTranslations) -> dict[str, Any]:
+    """The worked examples' sentences (life_income_render) for the script: it compares the
+    reader's split with sharing the days equally, as an example compares its splits. The
+    calculator's parents are "Parent 1" and "Parent 2", so the sentences without gender."""
+    return {
+        "income": plural(lambda n: words.income_sentence(None, n, tr)),
+        "pension": words.pension_sentence(tr),
+        "monthly": words.monthly_sentence(tr),
+        "entry": words.entry_sentence(None, tr),
+        "sooner": words.sooner_sentence(None, tr),
+        "career": words.career_sentence(None, tr),
+        "horizon": plural(lambda n: words.horizon_template(n, tr)),
+        "rounded": words.rounded_note(tr),
+        "days": plural(lambda n: words.days_template(n, tr)),
+        "months": plural(lambda n: words.months_template(n, tr)),
+    }
+
+
 def field(ident: str, name: str, label: str, hint: str, value: str) -> str:
     hid, err = f"{ident}-{name}-hint", f"{ident}-{name}-error"
     return (f'<div class="klarinfo-calc__field"><label for="{ident}-{name}">{escape(label)}'
@@ -103,10 +142,13 @@ def _parent(ident: str, n: int, tr: gettext.NullTranslations, income: int, days:
             f"{delay}{job}</div>{taken}</fieldset>")
 
 
-def render(rules: Rules, locale: str, tr: gettext.NullTranslations, ident: str) -> str:
-    """The calculator's section: a no-script line, then the hidden form and its data."""
+def render(rules: Rules, locale: str, tr: gettext.NullTranslations, ident: str,
+           easy: bool = False) -> str:
+    """The calculator's section: a no-script line, then the hidden form and its data.
+    ``easy``: amounts in the sentences rounded, as in the easy-read examples."""
     data = {"rules": calculator_rules.rules_data(rules), "locale": locale,
-            "money": money_template(locale), "yearsAfter": YEARS_AFTER, "t": messages(tr)}
+            "money": money_template(locale), "yearsAfter": YEARS_AFTER, "t": messages(tr),
+            "say": sentences(tr), "easy": easy, "monthDays": DAYS_PER_MONTH}
     arrivals = [("birth", tr.gettext("At birth, or before the first birthday")),
                 ("after_first_birthday", tr.gettext("After the first birthday")),
                 ("after_second_birthday", tr.gettext("After the second birthday"))]

@@ -34,8 +34,14 @@ def parent_name(parent: ParentResult, role: str | None, index: int,
     return parent.name
 
 
+def days_template(n: int, tr: gettext.NullTranslations) -> str:
+    """"{n} days" in the plural form for ``n``, ``{n}`` not yet filled in (the calculator's
+    script fills it in)."""
+    return tr.ngettext("{n} day", "{n} days", n)
+
+
 def _days(n: int, tr: gettext.NullTranslations) -> str:
-    return tr.ngettext("{n} day", "{n} days", n).format(n=n)
+    return days_template(n, tr).format(n=n)
 
 
 # Sentences about one parent carry a gettext context per role (msgctxt "mother", "father",
@@ -95,17 +101,37 @@ def horizon_sentence(years: int, tr: gettext.NullTranslations) -> str:
     """Why the career range stops: the study (Johansson 2010, IFAU WP 2010:4) measured pay
     that many years later, so the model does not extrapolate beyond it. Said of no one
     parent ("we"), so it needs no role context."""
+    return horizon_template(years, tr).format(n=years)
+
+
+def horizon_template(years: int, tr: gettext.NullTranslations) -> str:
+    """``horizon_sentence`` with ``{n}`` not yet filled in (for the calculator's script)."""
     # Translators: {n} is a number of years from data/rules.yml (4 today), counted from
     # the year the leave began. "the study" is the research behind the range just given.
     return tr.ngettext(
         "We only count this lower pay up to {n} year after the leave began, because the "
         "study we use measured pay only that long after.",
         "We only count this lower pay up to {n} years after the leave began, because the "
-        "study we use measured pay only that long after.", years).format(n=years)
+        "study we use measured pay only that long after.", years)
+
+
+def months_template(n: int, tr: gettext.NullTranslations) -> str:
+    """"{n} months" in the plural form for ``n``, ``{n}`` not yet filled in."""
+    return tr.ngettext("{n} month", "{n} months", n)
 
 
 def _months(n: int, tr: gettext.NullTranslations) -> str:
-    return tr.ngettext("{n} month", "{n} months", n).format(n=n)
+    return months_template(n, tr).format(n=n)
+
+
+def pension_sentence(tr: gettext.NullTranslations) -> str:
+    return tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.")
+
+
+def monthly_sentence(tr: gettext.NullTranslations) -> str:
+    # only the rights earned in the modelled years, not the parent's whole pension
+    return tr.gettext("The rights from these years alone add about {monthly_a} and "
+                      "{monthly_b} a month to the pension from age 65 (an estimate).")
 
 
 def entry_sentence(role: str | None, tr: gettext.NullTranslations) -> str:
@@ -232,12 +258,10 @@ def sentences(scenario: Scenario, results: list[SplitResult], names: list[str], 
             days_b=_days(b.income_level_days + b.minimum_level_days, tr),
             **_pair("income", a.income_over_years_sek, b.income_over_years_sek, locale,
                     money)),
-        tr.gettext("Pension rights over the same years: {pension_a} and {pension_b}.").format(
+        pension_sentence(tr).format(
             **_pair("pension", a.pension_credits_over_years_sek,
                     b.pension_credits_over_years_sek, locale, money)),
-        # only the rights earned in the modelled years, not the parent's whole pension
-        tr.gettext("The rights from these years alone add about {monthly_a} and {monthly_b} "
-                   "a month to the pension from age 65 (an estimate).").format(
+        monthly_sentence(tr).format(
             **_pair("monthly", a.monthly_pension_estimate_sek, b.monthly_pension_estimate_sek,
                     locale, money)),
     ]

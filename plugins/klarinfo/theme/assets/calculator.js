@@ -10,6 +10,79 @@
               "income2", "plan2", "delay2", "entry2", "days2", "arrival", "year"];
   var HOUSING = ["adults", "children", "rent", "year", "est1", "tax1", "est2", "tax2"];
 
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? String(values[key]) : all;
+    });
+  }
+
+  /* A plural message as calculator_form.plural sends it: the form of n, n filled in. */
+  function plural(p, n) {
+    return p.forms[+p.index.charAt(n < 200 ? n : 100 + n % 100)].replace("{n}", n);
+  }
+
+  /* Easy-read amounts, as klarinfo.examples.money.rounded and rounded_pair. */
+  function step(x) { return Math.abs(x) >= 10000 ? 1000 : Math.abs(x) >= 1000 ? 100 : 10; }
+  function rounded(x) { return model.pyRound(x / step(x)) * step(x); }
+  function roundedPair(a, b) {
+    var by = Math.max(step(a), step(b)), r = model.pyRound;
+    while (by > 1 && r(a) !== r(b) && r(a / by) === r(b / by)) by = Math.floor(by / 10);
+    return [r(a / by) * by, r(b / by) * by];
+  }
+
+  /* The worked examples' sentences (life_income_render.sentences) comparing the reader's
+     split (results[0]) with sharing the days equally (results[1]), about the parent whose
+     days change most. */
+  function compare(data, kr, s, results) {
+    var say = data.say, r = model.pyRound;
+    var money = function (x) { return kr(data.easy ? rounded(x) : r(x)); };
+    var pair = function (key, a, b) {
+      var v = {}, shown = data.easy ? roundedPair(a, b) : [r(a), r(b)];
+      v[key + "_a"] = kr(shown[0]);
+      v[key + "_b"] = kr(shown[1]);
+      return v;
+    };
+    var total = function (p) { return p.income_level_days + p.minimum_level_days; };
+    var first = results[0].parents, last = results[1].parents;
+    var weight = function (i) {
+      return [Math.abs(total(first[i]) - total(last[i])), s.parents[i].entry ? 1 : 0];
+    };
+    var w0 = weight(0), w1 = weight(1);
+    var focus = w1[0] > w0[0] || (w1[0] === w0[0] && w1[1] > w0[1]) ? 1 : 0;
+    var names = [1, 2].map(function (n) { return data.t.parent.replace("{n}", n); });
+    var a = first[focus], b = last[focus], name = names[focus], out = [];
+    [focus, 1 - focus].forEach(function (i) {
+      var entry = s.parents[i].entry;
+      if (entry) {
+        out.push(fill(say.entry, { name: names[i], income: money(entry.monthly_income),
+                                   months: plural(say.months, entry.delay_months) }));
+      }
+    });
+    var income = { name: name, days_a: plural(say.days, total(a)),
+                   days_b: plural(say.days, total(b)) };
+    var amounts = pair("income", a.income_over_years_sek, b.income_over_years_sek);
+    Object.keys(amounts).forEach(function (k) { income[k] = amounts[k]; });
+    out.push(fill(plural(say.income, a.years.length), income));
+    if (s.parents[focus].entry && a.work_start_day !== null && b.work_start_day !== null &&
+        b.work_start_day < a.work_start_day && b.income_over_years_sek > a.income_over_years_sek) {
+      var sooner = r((a.work_start_day - b.work_start_day) / data.monthDays);
+      out.push(fill(say.sooner, { name: name, sooner: plural(say.months, sooner),
+                                  days_b: plural(say.days, total(b)) }));
+    }
+    out.push(fill(say.pension, pair("pension", a.pension_credits_over_years_sek,
+                                    b.pension_credits_over_years_sek)));
+    out.push(fill(say.monthly, pair("monthly", a.monthly_pension_estimate_sek,
+                                    b.monthly_pension_estimate_sek)));
+    if (a.income_over_years_low_sek !== null) {
+      out.push(fill(say.career, {
+        name: name, low: money(a.income_over_years_sek - a.income_over_years_high_sek),
+        high: money(a.income_over_years_sek - a.income_over_years_low_sek) }));
+      if (a.career_horizon_years !== null) out.push(plural(say.horizon, a.career_horizon_years));
+    }
+    if (data.easy) out.push(say.rounded);
+    return out;
+  }
+
   function setup(box) {
     var data = JSON.parse(box.getAttribute("data-klarinfo-calc"));
     var t = data.t, housing = data.kind === "housing";
@@ -77,9 +150,16 @@
       });
       var s = { year: parseInt(el("year").value, 10), arrival: el("arrival").value,
                 years_after: data.yearsAfter, parents: parents, splits: [days] };
+      var r = data.rules.years[String(s.year)];
+      if (r) {  /* and sharing equally, which the sentences compare the reader's split with */
+        var share = model.entitlement(r, s.arrival), half = share.income + share.minimum;
+        if (days[0] !== half || days[1] !== half) s.splits.push([half, half]);
+      }
       if (!Object.keys(errors).length) {
         try {
-          return { scenario: s, result: model.lifeIncome(data.rules, s)[0], errors: errors };
+          var results = model.lifeIncome(data.rules, s);
+          return { scenario: s, result: results[0], errors: errors,
+                   said: results.length > 1 ? compare(data, kr, s, results) : [] };
         } catch (e) {
           if (!(e instanceof model.SplitError)) throw e;
           if (e.code === "family") {
@@ -186,6 +266,7 @@
         wrap.appendChild(showHousing(target, out.scenario, out.result));
         target.appendChild(wrap);  /* the sentences first, then the table */
       } else {
+        out.said.forEach(function (text) { target.insertBefore(cell("p", text), wrap); });
         wrap.appendChild(table(out.result, out.result.parents[0].years.length));
         target.appendChild(cell("p", t.legend, { "class": "klarinfo-example__legend" }));
       }
