@@ -9,6 +9,7 @@ link to a calculation keeps the numbers in the fragment, never the query string.
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -56,11 +57,17 @@ def expected(edition: str) -> list[list[str]]:
 
 
 PARAGRAPHS = "() => [...document.querySelectorAll('[data-result] > p')].map(p => p.textContent)"
+CHART = """() => { const svg = document.querySelector('[data-result] svg');
+  if (!svg) return [];
+  const one = e => [e.tagName.toLowerCase(), Object.fromEntries([...e.attributes].map(
+    a => [a.name.toLowerCase(), a.value])), e === svg ? '' : e.textContent];
+  return [one(svg), ...[...svg.children].map(one)]; }"""
 
 
-def said(edition: str, values: dict[str, str]) -> list[str]:
+def said(edition: str, values: dict[str, str], ident: str = "") -> list[str]:
     """The worked examples' sentences (Python) for the form's ``values``, compared with an
-    equal split, as the calculator says them; easy-read: rounded, with the note."""
+    equal split, as the calculator says them; easy-read: rounded, with the note. With
+    ``ident``: the example's chart instead, as (tag, attributes, text) per element."""
     tr = messages.translator(ROOT / "locales", edition)
     easy = edition == "sv-latt"
 
@@ -75,9 +82,31 @@ def said(edition: str, values: dict[str, str]) -> list[str]:
                            (li.Split("x", days), li.Split("y", (240, 240))))
     results = li.compute(scenario, RULES)
     names = [words.parent_name(p, None, i, tr) for i, p in enumerate(results[0].parents)]
-    out = words.sentences(scenario, results, names, LOCALE[edition], tr,
-                          kronor_rounded if easy else kronor)
-    return out + ([words.rounded_note(tr)] if easy else [])
+    money = kronor_rounded if easy else kronor
+    out = words.sentences(scenario, results, names, LOCALE[edition], tr, money)
+    out += [words.rounded_note(tr)] if easy else []
+    if not ident:
+        return out
+    years = len(results[0].parents[0].years)
+    svg = words.chart(results, names, LOCALE[edition], edition == "ar", ident,
+                      words.chart_title_template(years, tr).format(n=years), " ".join(out),
+                      tr, money)
+    return _elements(svg)
+
+
+def _elements(svg: str) -> list:
+    """(tag, attributes, text) of the chart and each element in it, in order."""
+    found: list = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append([tag, {k: v for k, v in attrs if k != "xmlns"}, ""])
+
+        def handle_data(self, data):
+            found[-1][2] += data
+
+    Parser().feed(svg)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +189,9 @@ def test_the_result_says_what_sharing_equally_would_change(browser, csp_url, edi
         page.click("[data-action=calculate]")
         expected = said(edition, values) if values["days1"] != values["days2"] else []
         assert page.evaluate(PARAGRAPHS) == [year, *expected, legend, disclaimer], values
+        ident = page.locator("[data-klarinfo-calc]").get_attribute("id") + "-chart"
+        chart = said(edition, values, ident) if expected else []
+        assert page.evaluate(CHART) == chart, values
     # the third case says why fewer days pay: the job starts sooner
     assert len(said(edition, cases[2])) > len(said(edition, cases[0]))
     assert errors == []

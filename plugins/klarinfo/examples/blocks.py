@@ -138,7 +138,7 @@ def _calculator(body: list[str], path: str, fence_line: int, context: Context,
         raise InputError(Finding(path, fence_line + 1, "a life-income-calculator block takes "
                                  "no settings", "leave the block empty"))
     return calculator_form.render(context.rules, context.locale, context.tr, ident,
-                                  easy=context.easy)
+                                  easy=context.easy, rtl=context.rtl)
 
 
 def _housing_calculator(body: list[str], path: str, fence_line: int, context: Context,

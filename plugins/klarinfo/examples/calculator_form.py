@@ -16,6 +16,8 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
+from babel.lists import format_list
+
 from klarinfo.examples import calculator_rules
 from klarinfo.examples import life_income_render as words
 from klarinfo.examples.life_income import DAYS_PER_MONTH
@@ -102,6 +104,7 @@ def sentences(tr: gettext.NullTranslations) -> dict[str, Any]:
         "rounded": words.rounded_note(tr),
         "days": plural(lambda n: words.days_template(n, tr)),
         "months": plural(lambda n: words.months_template(n, tr)),
+        "chart": plural(lambda n: words.chart_title_template(n, tr)),
     }
 
 
@@ -143,12 +146,14 @@ def _parent(ident: str, n: int, tr: gettext.NullTranslations, income: int, days:
 
 
 def render(rules: Rules, locale: str, tr: gettext.NullTranslations, ident: str,
-           easy: bool = False) -> str:
+           easy: bool = False, rtl: bool = False) -> str:
     """The calculator's section: a no-script line, then the hidden form and its data.
-    ``easy``: amounts in the sentences rounded, as in the easy-read examples."""
+    ``easy``: amounts rounded, as in the easy-read examples; ``rtl``: the chart mirrored."""
     data = {"rules": calculator_rules.rules_data(rules), "locale": locale,
             "money": money_template(locale), "yearsAfter": YEARS_AFTER, "t": messages(tr),
-            "say": sentences(tr), "easy": easy, "monthDays": DAYS_PER_MONTH}
+            "say": sentences(tr), "easy": easy, "rtl": rtl, "monthDays": DAYS_PER_MONTH,
+            "list": format_list(["{0}", "{1}"], style="standard", locale=locale),
+            "colours": words.COLOURS}
     arrivals = [("birth", tr.gettext("At birth, or before the first birthday")),
                 ("after_first_birthday", tr.gettext("After the first birthday")),
                 ("after_second_birthday", tr.gettext("After the second birthday"))]

@@ -382,6 +382,11 @@ def _text(x: float, y: float, content: str, width: int, rtl: bool, fill: str = "
             f'font-weight="{weight}" font-size="14">{content}</text>')
 
 
+def chart_title_template(years: int, tr: gettext.NullTranslations) -> str:
+    return tr.ngettext("Income over {n} year per parent", "Income over {n} years per parent",
+                       years)
+
+
 def rounded_note(tr: gettext.NullTranslations) -> str:
     """Said under easy-read examples, whose amounts are rounded (money.rounded)."""
     # Translators: shown only in easy-read editions (sv-latt), whose amounts are rounded.
@@ -422,8 +427,7 @@ def render(scenario: Scenario, results: list[SplitResult], locale: str, rtl: boo
         name=names[i], income=money(p.monthly_income, locale))
         for i, p in enumerate(scenario.parents)], style="standard", locale=locale)
     description = " ".join(said)
-    chart_title = tr.ngettext("Income over {n} year per parent", "Income over {n} years per "
-                              "parent", years).format(n=years)
+    chart_title = chart_title_template(years, tr).format(n=years)
     svg = chart(results, names, locale, rtl, ident, chart_title, description, tr, money)
     data = (easy_table(results, names, locale, years, tr, ident) if easy
             else table(results, names, locale, years, tr, ident))

@@ -30,19 +30,66 @@
     return [r(a / by) * by, r(b / by) * by];
   }
 
+  /* An amount as the examples write it: kronor, rounded in easy-read editions. */
+  function amount(data, kr) {
+    return function (x) { return kr(data.easy ? rounded(x) : model.pyRound(x)); };
+  }
+
+  var total = function (p) { return p.income_level_days + p.minimum_level_days; };
+
+  /* life_income_render.chart: a bar per parent and split of income over the years, the
+     value written above each bar, mirrored in right-to-left editions. */
+  function chart(data, kr, results, names, ident, description) {
+    var SVG = "http://www.w3.org/2000/svg", width = 360, margin = 8, bar = 14, y = 4;
+    var money = amount(data, kr), rtl = data.rtl, svg = document.createElementNS(SVG, "svg");
+    var max = Math.max.apply(null, results.map(function (result) {
+      return Math.max.apply(null, result.parents.map(function (p) {
+        return p.income_over_years_sek; }));
+    })) || 1;
+    var add = function (tag, attrs, text) {
+      var node = svg.appendChild(document.createElementNS(SVG, tag));
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      if (text !== undefined) node.textContent = text;
+    };
+    var label = function (text, weight) {
+      add("text", { x: rtl ? width - margin : margin, y: y, "text-anchor": "start",
+                    fill: "#1a1a1a", "font-weight": weight, "font-size": 14 }, text);
+    };
+    add("title", { id: ident + "-t" }, plural(data.say.chart, results[0].parents[0].years.length));
+    add("desc", { id: ident + "-d" }, description);
+    results.forEach(function (result) {
+      y += 18;
+      label(data.list.replace("{0}", names[0] + " " + plural(data.say.days, total(result.parents[0])))
+        .replace("{1}", names[1] + " " + plural(data.say.days, total(result.parents[1]))), "bold");
+      result.parents.forEach(function (p, i) {
+        y += 20;
+        label(names[i] + ": " + money(p.income_over_years_sek), "normal");
+        y += 5;
+        var length = Math.max(2, model.pyRound((width - 2 * margin) * p.income_over_years_sek / max));
+        add("rect", { x: rtl ? width - margin - length : margin, y: y, width: length,
+                      height: bar, fill: data.colours[i] });
+        y += bar;
+      });
+      y += 10;
+    });
+    var attrs = { "class": "klarinfo-example__chart", viewBox: "0 0 " + width + " " + y,
+                  role: "img", "aria-labelledby": ident + "-t " + ident + "-d" };
+    if (rtl) attrs.direction = "rtl";
+    Object.keys(attrs).forEach(function (k) { svg.setAttribute(k, attrs[k]); });
+    return svg;
+  }
+
   /* The worked examples' sentences (life_income_render.sentences) comparing the reader's
      split (results[0]) with sharing the days equally (results[1]), about the parent whose
      days change most. */
   function compare(data, kr, s, results) {
-    var say = data.say, r = model.pyRound;
-    var money = function (x) { return kr(data.easy ? rounded(x) : r(x)); };
+    var say = data.say, r = model.pyRound, money = amount(data, kr);
     var pair = function (key, a, b) {
       var v = {}, shown = data.easy ? roundedPair(a, b) : [r(a), r(b)];
       v[key + "_a"] = kr(shown[0]);
       v[key + "_b"] = kr(shown[1]);
       return v;
     };
-    var total = function (p) { return p.income_level_days + p.minimum_level_days; };
     var first = results[0].parents, last = results[1].parents;
     var weight = function (i) {
       return [Math.abs(total(first[i]) - total(last[i])), s.parents[i].entry ? 1 : 0];
@@ -158,7 +205,7 @@
       if (!Object.keys(errors).length) {
         try {
           var results = model.lifeIncome(data.rules, s);
-          return { scenario: s, result: results[0], errors: errors,
+          return { scenario: s, result: results[0], results: results, errors: errors,
                    said: results.length > 1 ? compare(data, kr, s, results) : [] };
         } catch (e) {
           if (!(e instanceof model.SplitError)) throw e;
@@ -267,6 +314,10 @@
         target.appendChild(wrap);  /* the sentences first, then the table */
       } else {
         out.said.forEach(function (text) { target.insertBefore(cell("p", text), wrap); });
+        if (out.said.length) {
+          target.insertBefore(chart(data, kr, out.results, [1, 2].map(function (n) {
+            return t.parent.replace("{n}", n); }), box.id + "-chart", out.said.join(" ")), wrap);
+        }
         wrap.appendChild(table(out.result, out.result.parents[0].years.length));
         target.appendChild(cell("p", t.legend, { "class": "klarinfo-example__legend" }));
       }
