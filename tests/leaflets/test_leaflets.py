@@ -77,6 +77,28 @@ def test_a_leaflet_of_several_sheets_numbers_them(leaflets):
     assert max(counts.values()) > 1, counts
 
 
+def test_a_table_caption_stays_on_the_sheet_of_its_table(leaflets):
+    """No sheet ends with a table's caption while the table starts on the next (it did in
+    four leaflets before the article wrapped each table; see print.css .leaflet-table)."""
+    seen = 0
+    for page, edition in ALL:
+        html = (leaflets.site / f"{prefix(edition)}{page}" / "index.html").read_text("utf-8")
+        captions = {squeeze(unescape(_TAGS.sub("", c)))
+                    for c in re.findall(r"<caption>(.*?)</caption>", html, re.S)}
+        if not captions:
+            continue
+        pdf = pdf_of(leaflets.site, page, edition)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        sheets = [[squeeze(line) for line in sheet.splitlines() if line.strip()]
+                  for sheet in text.split("\f")]
+        seen += sum(line in captions for sheet in sheets for line in sheet)
+        for number, lines in enumerate(sheets[:-1], start=1):
+            lines = [line for line in lines if not re.fullmatch(r"\d+ ?/ ?\d+", line)]
+            assert not lines or lines[-1] not in captions, (page, edition, number, lines[-1])
+    assert seen > 20  # captions are found as lines of their own
+
+
 def test_a_leaflet_of_one_sheet_has_no_number(tmp_path):
     from klarinfo.leaflets.build import write_pdf
     from weasyprint import HTML

@@ -22,6 +22,7 @@ _LEAFLET_LINK = re.compile(rf'<p class="{LINK_CLASS}"[^>]*>.*?</p>', re.S)
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_TABLE = re.compile(r"(<table\b.*?</table>)", re.S)  # our tables never nest
 _CHART = re.compile(r'<svg class="klarinfo-example__chart"[^>]*viewBox="0 0 (\d+) \d+"[^>]*>'
                     r"(.*?)</svg>", re.S)
 _MARK = re.compile(r'<text [^>]*font-weight="(bold|normal)"[^>]*>(.*?)</text>'
@@ -47,6 +48,7 @@ def article(page_html: str, page_url: str) -> str:
     body = _TERM_BUTTON.sub(r"\1", body)
     body = _LEAFLET_LINK.sub("", body)
     body = _CHART.sub(chart_html, body)
+    body = _TABLE.sub(r'<div class="leaflet-table">\1</div>', body)  # caption and rows together
     return _HREF.sub(lambda m: f'href="{urljoin(page_url, m.group(1))}"', body)
 
 
