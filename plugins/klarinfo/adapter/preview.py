@@ -36,8 +36,9 @@ from .context import Context
 from .preview_child import Also, Prepare, Report
 
 log = get_plugin_logger("klarinfo")
-#: Runs in the serving process with what the same plugin's ``Report`` gave, per child.
-Merge = Callable[[Any], None]
+#: Runs in the serving process once per preview, with what the same plugin's ``Report``
+#: gave in each child that re-rendered pages.
+Merge = Callable[[list[Any]], None]
 
 #: One re-render; a child that takes longer is stopped and the site fully rebuilt.
 TIMEOUT_S = 120.0
@@ -165,9 +166,10 @@ class LivePreview:
         reason, count, reports = render(self.workers, pages) if pages else (None, 0, [])
         if reason is None:
             self.snapshot = after
-            for name, report in reports:
-                if name in self.merges:
-                    self.merges[name](report)
+            for name, merge in self.merges.items():
+                theirs = [report for plugin, report in reports if plugin == name]
+                if theirs:
+                    merge(theirs)
             log.info(f"Preview: {count} page(s) re-rendered in {time.monotonic() - start:.2f} s"
                      " (press Enter here to rebuild everything)")
         return reason

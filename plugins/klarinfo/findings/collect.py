@@ -101,10 +101,14 @@ class Collector(logging.Handler):
         self.items = [i for i in self.items if i.path != path]
         self._seen = {key for key in self._seen if key[0] != path}
 
-    def replace(self, path: str, items: list[Item]) -> None:
-        """A page's findings as a preview process found them on re-rendering it alone."""
+    def replace(self, path: str, items: list[Item]) -> bool:
+        """A page's findings as a preview process found them on re-rendering it alone;
+        whether they differ from what was known."""
+        if self.for_page(path) == items:
+            return False
         self.forget(path)
         self.parallel_merge(items)
+        return True
 
     def for_page(self, path: str) -> list[Item]:
         return [i for i in self.items if i.path == path]

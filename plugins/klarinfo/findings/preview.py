@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from klarinfo.findings import index_page, panel
-from klarinfo.findings.collect import Item
+from klarinfo.findings.collect import Collector, Item
 
 FOLDER = index_page.FOLDER
 
@@ -26,6 +26,14 @@ def page(html: str, items: Sequence[Item], tr: gettext.NullTranslations,
     if not title_end:
         head, body = "", marked
     return head + title_end + panel.render(items, found, tr, index_url) + body
+
+
+def replace(collector: Collector, reports: Sequence[Mapping[str, list[Item]]]) -> bool:
+    """The findings of pages re-rendered in the preview processes, each report a page's
+    path → its findings, in place of theirs; whether any changed. Written once per save,
+    and only then: at N = 1 000 × 5 the index lists some 20 000 findings (0.2 s)."""
+    changed = [collector.replace(path, items) for found in reports for path, items in found.items()]
+    return any(changed)
 
 
 def write_index(site: Path, items: Sequence[Item], page_urls: Mapping[str, str],

@@ -115,15 +115,13 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
                  for f in files if f.abs_src_path]
         return {path: self.collector.for_page(path) for path in shown} if self.collector else {}
 
-    def preview_merge(self, found: dict[str, list[Any]]) -> None:
-        """In the serving process: pages' findings (``preview_report``) replace theirs on
-        the preview's /_findings/ page, which is then written anew."""
-        if self.collector is None or self.served_site is None:
-            return
-        for path, items in found.items():
-            self.collector.replace(path, items)
-        preview.write_index(self.served_site, self.collector.items, self.page_urls,
-                            self.context.default, self.context.translator)
+    def preview_merge(self, reports: list[dict[str, list[Any]]]) -> None:
+        """In the serving process: the findings of the pages a preview re-rendered
+        (``preview_report``) replace theirs on /_findings/, written anew if they changed."""
+        if self.collector is not None and self.served_site is not None and (
+                preview.replace(self.collector, reports) or not reports):
+            preview.write_index(self.served_site, self.collector.items, self.page_urls,
+                                self.context.default, self.context.translator)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         server = super().on_serve(server, config=config, builder=builder)
@@ -149,7 +147,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             return
         if self.command == "serve":  # the preview's index of every finding (never published)
             self.served_site = Path(config.site_dir)
-            self.preview_merge({})
+            self.preview_merge([])
         else:
             self.context.beside_site["reports/findings.sarif"] = sarif.dumps(self.collector.items)
         try:
