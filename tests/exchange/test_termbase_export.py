@@ -4,11 +4,14 @@ installed package) and checked for its TBX-Basic structure."""
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 from klarinfo.exchange import termbase_export
 from klarinfo.exchange.model import Setup
 from lxml import etree
+from sitebuild import copy_project
 from translate.storage import tbx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,3 +42,35 @@ def test_tbx_csv_and_vale_hold_every_term(tmp_path: Path) -> None:
         assert termbase_export._regex(text) in listed, (term_id, edition, text)
     assert "Social Insurance Office" in (tmp_path / "vale/Vocab/klarinfo-en/reject.txt"
                                          ).read_text(encoding="utf-8")
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\")", "+1+2", "-2+3", "@SUM(A1)"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    """#29 item 8: a term starting with = + - @ tab or CR is a formula in Excel and
+    LibreOffice; the CSV gives it a leading ' so it stays text (OWASP CSV injection)."""
+    project = copy_project(tmp_path / "project")
+    path = project / "glossary" / "allmant.yml"
+    text = path.read_text(encoding="utf-8")
+    listed = "".join(f"\n        - {json.dumps(f)}" for f in FORMULAS)
+    old = "      deprecated:\n        - Social Insurance Office"
+    assert old in text
+    path.write_text(text.replace(old, old + listed, 1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert termbase_export.main(["--root", str(project), "-o", str(out)]) == 0
+    with (out / "klarinfo.csv").open(encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    for formula in FORMULAS:
+        assert f"'{formula}" in cells, formula
+        assert formula not in cells, formula
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "Social Insurance Office" in cells  # ordinary text is left alone
+
+
+def test_tab_and_cr_cells_are_neutralised_too() -> None:
+    """The termbase strips terms, so a leading tab or CR cannot come from glossary/ today;
+    the CSV writer does not rely on that."""
+    assert termbase_export.inert("\tcmd") == "'\tcmd"
+    assert termbase_export.inert("\r=cmd") == "'\r=cmd"
+    assert termbase_export.inert("Tolk") == "Tolk"

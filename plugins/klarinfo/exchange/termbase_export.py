@@ -66,11 +66,23 @@ def write_tbx(setup: Setup) -> bytes:
     return bytes(store)
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text. Terms come from communicators and
+    agencies, and Excel or LibreOffice run a cell starting with ``=``, ``+``, ``-``,
+    ``@``, tab or CR as a formula (``=HYPERLINK(…)``, DDE) when a terminologist opens
+    the file; OWASP's remedy is a leading single quote, which the spreadsheet hides."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
 def write_csv(setup: Setup) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "edition", "term", "status"])
-    writer.writerows(rows(setup))
+    writer.writerows([inert(cell) for cell in row] for row in rows(setup))
     return out.getvalue()
 
 
