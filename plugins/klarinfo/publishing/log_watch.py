@@ -3,6 +3,15 @@
 Counts warnings, so a build without --strict can refuse to publish a site with
 findings; and gives MkDocs' missing-anchor warnings the line of the link in the
 Markdown file (``anchor_links``), once, not once per edition showing the page.
+
+It also keeps the log level from deciding what a build checks (issue 29, item 10).
+MkDocs drops a record below its logger's level before any handler sees it, so under
+``-q`` (level ERROR) neither --strict's counter nor ours saw a warning and a broken site
+was published (mkdocs#4126); and MkDocs collects the links to anchors only when its page
+logger is above DEBUG, so under ``-v`` no anchor was checked at all (mkdocs#3991).
+While a build that refuses warnings runs, warnings are therefore always let through
+(``-q`` still silences the INFO lines), and the page logger stays at INFO (it logs
+nothing at DEBUG, so ``-v`` loses no line).
 """
 
 from __future__ import annotations
@@ -13,6 +22,10 @@ from pathlib import Path
 from klarinfo.base.errors import shown_path
 from klarinfo.publishing import anchor_links
 
+#: MkDocs' logger (every warning, ours included, goes through it) and the one whose level
+#: decides whether links to anchors are collected (``Page.render``).
+MKDOCS, PAGES = "mkdocs", "mkdocs.structure.pages"
+
 
 class LogWatch(logging.Filter):
     def __init__(self, docs_dir: Path, root: Path) -> None:
@@ -22,14 +35,29 @@ class LogWatch(logging.Filter):
         self.seen: set[str] = set()
         self.counter = logging.Handler(logging.WARNING)
         self.counter.emit = self._count  # type: ignore[method-assign]
+        self.levels: dict[str, int] = {}  # logger → the level it had before start()
 
-    def start(self) -> None:
-        logging.getLogger("mkdocs.structure.pages").addFilter(self)
-        logging.getLogger("mkdocs").addHandler(self.counter)
+    def start(self, refuse_warnings: bool = True) -> None:
+        """Watch from here on. ``refuse_warnings``: the build fails on a warning (--strict,
+        or our own refusal), so no flag may hide one from the counters."""
+        logging.getLogger(PAGES).addFilter(self)
+        logging.getLogger(MKDOCS).addHandler(self.counter)
+        if logging.getLogger(PAGES).getEffectiveLevel() <= logging.DEBUG:  # -v
+            self._set_level(PAGES, logging.INFO)
+        if refuse_warnings and logging.getLogger(MKDOCS).getEffectiveLevel() > logging.WARNING:
+            self._set_level(MKDOCS, logging.WARNING)  # -q
 
     def stop(self) -> None:
-        logging.getLogger("mkdocs.structure.pages").removeFilter(self)
-        logging.getLogger("mkdocs").removeHandler(self.counter)
+        logging.getLogger(PAGES).removeFilter(self)
+        logging.getLogger(MKDOCS).removeHandler(self.counter)
+        for name, level in self.levels.items():
+            logging.getLogger(name).setLevel(level)
+        self.levels.clear()
+
+    def _set_level(self, name: str, level: int) -> None:
+        logger = logging.getLogger(name)
+        self.levels.setdefault(name, logger.level)
+        logger.setLevel(level)
 
     def _count(self, record: logging.LogRecord) -> None:
         self.warnings += 1

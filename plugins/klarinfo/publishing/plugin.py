@@ -43,7 +43,8 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             self.site_dir = self.staging = None
             self.source_checks: dict[str, tuple[bool, list[Finding]]] = {}  # path → result
             self.log_watch = LogWatch(Path(config.docs_dir), self.context.root)
-            self.log_watch.start()
+            self.log_watch.start(self.command == "build" and (
+                config.strict or not self.config.allow_warnings))
             self.collector = Collector(lambda: tuple(e.id for e in self.context.editions))
             self.context.findings = self.collector
             log.logger.addHandler(self.collector)
