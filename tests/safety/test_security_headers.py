@@ -196,6 +196,12 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
     args = [NGINX, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(conf)]
     checked = subprocess.run(args + ["-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+    # a deploy that carried a dotfile and a dot-folder along (the site is shared: removed below)
+    planted = [site / ".hidden", site / ".git" / "config", site / ".well-known" / "security.txt"]
+    for path in planted[1:]:
+        path.parent.mkdir()
+    for path in planted:
+        path.write_text("secret\n", encoding="utf-8")
     server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}/"
@@ -211,10 +217,20 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
         answers = {path: fetch(base + path)
                    for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/",
                                 "feed/ar.json", "feed/schema.json",
-                                "embed/tolk/oembed.json", "embed.js")}
+                                "embed/tolk/oembed.json", "embed.js", "",
+                                "_headers", ".hidden", ".git/config", ".git/",
+                                ".well-known/security.txt")}
     finally:
         server.terminate()
         server.wait(timeout=30)
+        for path in planted:
+            path.unlink()
+        for path in planted[1:]:
+            path.parent.rmdir()
+    # #29 item 11: what a static host never serves, nginx does not either
+    assert answers[""][0] == 200 and answers[".well-known/security.txt"][0] == 200
+    for path in ("_headers", ".hidden", ".git/config", ".git/"):
+        assert answers[path][0] == 404, path
     assert answers["no-such-page/"][0] == 404 and answers["tolk/"][0] == 200
     assert answers["feed/ar.json"][0] == 200
     assert answers["feed/ar.json"][1]["Content-Type"] == "application/feed+json"
