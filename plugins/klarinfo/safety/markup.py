@@ -7,41 +7,48 @@ allowlist of raw HTML is empty: only comments pass (the translation scaffold use
 
 Two layers. :func:`check_markdown` reads the source, where it can name the line, and
 returns the text with every refused construct made inert, so even a non-strict preview
-shows it as text. :func:`sanitize_html` is the net under it: it reads the HTML the page
-became and removes whatever could still run (a construct the source scan did not
-foresee); the Content-Security-Policy is the net under that.
+shows it as text; it ends comments and reads backslash escapes as the WHATWG tokenizer
+and Python-Markdown do, not as a regex would like. :func:`sanitize_html` is the net under
+it (:mod:`klarinfo.safety.html_net`): it reads the HTML the page became as a browser
+builds it and keeps only what our Markdown writes; the Content-Security-Policy is the
+net under that.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html import escape, unescape
 
 from klarinfo.base.errors import Finding
-from klarinfo.base.html_rewrite import Attributes, Rewriter
+from klarinfo.safety import html_net
+from klarinfo.safety.urls import dangerous_url, foreign_url
+
+__all__ = ["check_markdown", "dangerous_url", "foreign_url", "sanitize_html"]
 
 #: Raw HTML elements a page may use. Empty on purpose (see the module docstring);
 #: add a name here only with a reason, and never one that can run or load anything.
 ALLOWED_ELEMENTS: frozenset[str] = frozenset()
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A comment as the WHATWG tokenizer ends it: '<!-->' and '<!--->' are whole (empty)
+# comments, else the first '-->' or '--!>' ends it, else the end of the text.
+_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.S)
+# Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS; a test compares):
+# '\<' is not one of them, so '\<img>' is a backslash and then raw HTML.
+ESCAPED_CHARS = "\\`*_{}[]()>#+-.!"
+_ESCAPE = re.compile("\\\\[" + re.escape(ESCAPED_CHARS) + "]")
 # A tag start as the HTML parser sees one: '<' then a letter, '/', '!' or '?'.
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*|![A-Za-z\[]|\?)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*(?=[.#\w])[^{}\n]*\}")
-_ATTR_REFUSED = re.compile(r"(?:^|[\s{:])(on[a-z]+|style|srcdoc|href|src|action|formaction|"
-                           r"xlink:href)[ \t]*=", re.I)
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+# One token of an attribute list: key="value", key='value', key=value, #id, .class, word.
+_ATTR_TOKEN = re.compile(r"""([^\s=]+)[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s}]*)|[#.]?[^\s=}]+""")
+#: What an attribute list may set: besides #id (not one the theme uses) and .class, only
+#: the language and direction of a quotation.
+ATTRIBUTE_KEYS = frozenset({"lang", "dir"})
+_IMAGE = re.compile(r"!\[[^\]]*\]\([ \t]*<?([^)\s>]*)")
 _LINK_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]*)|^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S*)", re.M)
-_DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.I)
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
-
-
-def dangerous_url(url: str) -> bool:
-    """True if a link target would run script (however it is spelled: entities,
-    tabs and control characters are ignored by browsers, so they are ignored here)."""
-    return bool(_DANGEROUS_SCHEME.match(_INVISIBLE.sub("", unescape(url))))
 
 
 def _code_spans(line: str) -> list[tuple[int, int]]:
@@ -81,9 +88,23 @@ def _masked(line: str) -> str:
     for start, end in _code_spans(line):
         chars[start:end] = " " * (end - start)
     text = "".join(chars)
-    for pattern in (_COMMENT, _AUTOLINK):
+    for pattern in (_COMMENT, _AUTOLINK, _PLACEHOLDER):
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return re.sub(r"\\.", "  ", text)
+    return _ESCAPE.sub("  ", text)
+
+
+def attribute_list_problem(attr_list: str) -> str | None:
+    """Why an attribute list (``{: #id .class lang=en }``) is refused, or None."""
+    for match in _ATTR_TOKEN.finditer(attr_list.strip("{}:")):
+        token, key = match.group(0), match.group(1)
+        if key is None and token[0] in "#.":
+            if token[0] == "#" and html_net.reserved_id(token[1:]):
+                return f"id {token!r} is one the theme or our scripts use"
+            continue
+        name = (key or token).lower()
+        if name not in ATTRIBUTE_KEYS:
+            return f"attribute {name!r} in {attr_list[:40]!r} is not allowed"
+    return None
 
 
 def check_markdown(markdown: str, path: str, first_line: int = 1) -> tuple[str, list[Finding]]:
@@ -114,13 +135,22 @@ def check_markdown(markdown: str, path: str, first_line: int = 1) -> tuple[str, 
                 "write it in Markdown; to show the characters, put them in `code` or write "
                 "&lt; — if a page truly needs an element, ask us to allow it"))
         for match in _ATTR_LIST.finditer(masked):
-            bad = _ATTR_REFUSED.search(match.group(0))
+            bad = attribute_list_problem(match.group(0))
             if bad:
                 cuts.append(match.start())
                 findings.append(Finding(
-                    path, number, f"attribute {bad.group(1)!r} in {match.group(0)[:40]!r} is "
-                    "not allowed (event handlers, styles and links cannot be set this way)",
-                    "remove it; use { .class } or { #id } only"))
+                    path, number, f"{bad} (event handlers, styles, links, sources and the "
+                    "theme's ids cannot be set this way)",
+                    "remove it; use { .class }, { #id } or { lang=en } only"))
+        for match in _IMAGE.finditer(masked):
+            target = line[match.start(1):match.end(1)]
+            if foreign_url(target) and not dangerous_url(target):  # dangerous: see links
+                cuts.append(match.start())
+                findings.append(Finding(
+                    path, number, f"image {match.group(1)[:50]!r} is on another host: every "
+                    "reader's phone would call that host (and tell it who reads this page)",
+                    "save the image in docs/<edition>/ and link it by its path, or link to "
+                    "the address as text"))
         for match in _LINK_TARGET.finditer(masked):
             target = match.group(1) if match.group(1) is not None else match.group(2)
             if target and dangerous_url(line[match.start(1 if match.group(1) is not None
@@ -144,68 +174,13 @@ def _inert(line: str, cuts: list[int]) -> str:
             chars[cut] = "&lt;"
         elif char == "{":
             chars[cut] = "&#123;"
+        elif char == "!":
+            chars[cut] = "&#33;"
         else:
             chars[cut:cut] = ["#blocked:"]
     return "".join(chars)
 
 
-# -- the net: the rendered page ----------------------------------------------------------
+# -- the net: the rendered page, as a browser parses it (klarinfo.safety.html_net) --------
 
-#: Elements that can run script, load another document, or submit data.
-_FORBIDDEN = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-              "form", "meta", "link", "style", "template", "noscript", "portal", "math",
-              # SVG animation can set an href to javascript:, foreignObject nests HTML
-              "animate", "set", "animatemotion", "animatetransform", "foreignobject",
-              "handler"}
-#: Elements whose content the parser hands over as raw text.
-_RAW_TEXT = {"script", "style"}
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data",
-                   "background", "cite", "ping"}
-
-
-class _Sanitizer(Rewriter):
-    def __init__(self) -> None:
-        super().__init__()
-        self.problems: list[str] = []
-        self.raw_text = False  # inside a refused <script> or <style>: its text is escaped
-
-    def start_tag(self, tag: str, attrs: Attributes, close: bool) -> None:
-        if tag in _FORBIDDEN:
-            self.problems.append(f"<{tag}>")
-            self.out.append(escape(self.get_starttag_text() or f"<{tag}>"))
-            self.raw_text = self.raw_text or (tag in _RAW_TEXT and not close)
-            return
-        super().start_tag(tag, attrs, close)
-
-    def attributes(self, tag: str, attrs: Attributes) -> Attributes | None:
-        kept: Attributes = []
-        for name, value in attrs:
-            if name.startswith("on") or name == "srcdoc" or (
-                    name in _URL_ATTRIBUTES and value is not None and dangerous_url(value)):
-                self.problems.append(f"{name}={(value or '')[:40]!r} on <{tag}>")
-                continue
-            kept.append((name, value))
-        return None if len(kept) == len(attrs) else kept
-
-    def handle_endtag(self, tag):
-        if tag in _RAW_TEXT:
-            self.raw_text = False
-        self.out.append(escape(f"</{tag}>") if tag in _FORBIDDEN else f"</{tag}>")
-
-    def handle_data(self, data):
-        self.out.append(escape(data, quote=False) if self.raw_text else data)
-
-    def handle_pi(self, data):
-        self.out.append(escape(f"<?{data}>"))
-
-    def unknown_decl(self, data):
-        self.out.append(escape(f"<![{data}]>"))
-
-
-def sanitize_html(html: str) -> tuple[str, list[str]]:
-    """The page body without anything that could run script; what was removed, as text."""
-    parser = _Sanitizer()
-    parser.rewrite(html)
-    if parser.rawdata:  # an unfinished tag at the very end
-        parser.out.append(escape(parser.rawdata))
-    return "".join(parser.out), parser.problems
+sanitize_html = html_net.sanitize_html

@@ -118,8 +118,9 @@ class SafetyPlugin(CapabilityPlugin[SafetyConfig]):
         if removed and pages.is_own(page, self.context):
             line = line_of(page.file.content_string, removed[0])
             log.warning(f"{pages.shown(page, self.context)}:{line}: the page's HTML had "
-                        f"{', '.join(removed[:3])}, which could run script; removed — "
-                        "write the page in plain Markdown", **tag("safety"))
+                        f"{', '.join(removed[:3])}, which a page may not carry (it could run "
+                        "script, load from another host or take the theme's place); removed "
+                        "— write the page in plain Markdown", **tag("safety"))
         return html
 
     @event_priority(10)  # before klarinfo/partners reads quick_exit for embed views
