@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from klarinfo.base import text_files, yaml_lines
+from klarinfo.base import front_matter_schema, text_files, yaml_lines
 from klarinfo.base.errors import Finding, InputError
 
 #: MkDocs 1.6's own front-matter pattern (mkdocs.utils.meta.YAML_RE): what it strips.
@@ -53,6 +53,15 @@ def front_matter(text: str, shown: str) -> list[Finding]:
                         "write one key: value per line between the two --- lines, e.g. "
                         "title: Tolk")]
     return []
+
+
+def schema(text: str, shown: str) -> list[Finding]:
+    """Front matter MkDocs reads but we do not know: unknown keys, wrong types
+    (:mod:`klarinfo.base.front_matter_schema`)."""
+    raw, _, _ = split(text)
+    if raw is None:
+        return []
+    return front_matter_schema.check(yaml_lines.load(raw, shown, first_line=2), shown)
 
 
 def is_scaffold(text: str) -> bool:
@@ -96,7 +105,7 @@ def source(path: Path, shown: str, edition: str, default: str, page: str
         left_out = "the page is left out" if edition == default else "readers get the Swedish page"
         return True, [Finding(f.path, f.line, f"{f.problem} ({left_out})", f.fix)
                       for f in exc.findings]
-    problems = front_matter(text, shown)
+    problems = front_matter(text, shown) or schema(text, shown)
     empty = empty_page(text, shown, edition == default, page, edition)
     if empty is not None:
         problems.append(empty)

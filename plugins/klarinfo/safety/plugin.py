@@ -14,6 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from klarinfo import glossary, partners
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base import front_matter_schema
 from klarinfo.findings import tag
 from klarinfo.safety import headers, markup, nginx, quick_exit
 from klarinfo.safety.template_scripts import TemplateScripts, serve_with_headers, source_line
@@ -24,12 +25,14 @@ from .config import SafetyConfig
 def escape_meta(page: Any) -> None:
     """Front-matter text that templates print: escaped once, here.
 
-    MkDocs renders Material's templates without autoescaping, so a ``title`` or
-    ``description`` lands raw in the menu, ``<title>`` and ``<meta content="…">``.
+    Keys the schema does not know are dropped first (Material prints ``status``,
+    ``icon``, ``subtitle``… raw). MkDocs renders Material's templates without
+    autoescaping, so a ``title`` or ``description`` lands raw in the menu, ``<title>`` and ``<meta content="…">``.
     After this, ``page.title`` is HTML text like a title MkDocs takes from a heading
     (entities, no tags); code that needs plain text unescapes it.
     """
-    for key in ("title", "description", "subtitle"):
+    front_matter_schema.known_keys_only(page.meta)
+    for key in ("title", "description"):
         value = page.meta.get(key)
         if value is not None and not getattr(page, "_klarinfo_escaped", False):
             page.meta[key] = escape(str(value), quote=True)
