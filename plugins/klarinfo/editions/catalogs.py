@@ -18,7 +18,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from klarinfo.base import text_files
 from klarinfo.base.errors import Finding, InputError
-from klarinfo.editions import plural_rules
+from klarinfo.editions import placeholders, plural_rules
 
 # Material and our templates mark a count with '#'; a translation that drops it
 # shows "sökresultat" with no number.
@@ -45,6 +45,7 @@ class Entry:
     line: int | None
     fuzzy: bool
     forms: tuple[str, ...] = ()  # every plural form (msgstr[0..n]) for plural messages
+    plural: str = ""  # msgid_plural of a plural message
 
 
 # Babel's reader is lenient: 'msgstr Raadi' (no quotes) silently loses two letters.
@@ -126,6 +127,8 @@ def entries(catalog: Catalog) -> dict[str, Entry]:
             line=message.lineno,
             fuzzy=message.fuzzy,
             forms=tuple(message.string) if isinstance(message.string, (tuple, list)) else (),
+            plural=str(message.id[1]) if isinstance(message.id, (tuple, list))
+            and len(message.id) > 1 else "",
         )
     return out
 
@@ -137,6 +140,8 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
     last_line = max((e.line or 0 for e in have.values()), default=0)
     for key, wanted in entries(template).items():
         entry = have.get(key)
+        unsafe = field_findings(entry, wanted, display) if entry is not None else []
+        findings += unsafe
         if entry is None:
             findings.append(
                 Finding(
@@ -164,7 +169,8 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
                     "check the translation, then remove the '#, fuzzy' line",
                 )
             )
-        elif set(_PLACEHOLDERS.findall(wanted.source)) != set(_PLACEHOLDERS.findall(entry.text)):
+        elif not unsafe and (set(_PLACEHOLDERS.findall(wanted.source))
+                             != set(_PLACEHOLDERS.findall(entry.text))):
             findings.append(
                 Finding(
                     display,
@@ -177,6 +183,12 @@ def check(catalog: Catalog, template: Catalog, display: str) -> list[Finding]:
         if entry is not None:
             findings += _markup_findings(entry, wanted, display)
     return plural_findings(catalog, display) + findings
+
+
+def field_findings(entry: Entry, wanted: Entry, display: str) -> list[Finding]:
+    """Placeholders a msgstr may not carry (see ``placeholders``): every form of it."""
+    return placeholders.findings((entry.text, *entry.forms), (wanted.source, wanted.plural),
+                                 f"string '{entry.context}'", display, entry.line)
 
 
 def plural_findings(catalog: Catalog, display: str) -> list[Finding]:
@@ -247,5 +259,5 @@ def _text(value: str | tuple | list | None) -> str:
     return value or ""
 
 
-__all__ = ["Catalog", "Entry", "Message", "check", "completeness", "entries", "load",
-           "message_key", "plural_findings"]
+__all__ = ["Catalog", "Entry", "Message", "check", "completeness", "entries", "field_findings",
+           "load", "message_key", "plural_findings"]
