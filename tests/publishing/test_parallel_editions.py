@@ -26,9 +26,16 @@ def test_two_processes_build_the_same_site_as_one(site: Path, tmp_path: Path):
 
 def test_a_failure_in_the_second_process_fails_the_build(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "en" / "tolk.md"  # English is built by the second process
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "---\n", "---\ntemplate: no-such-template.html\n", 1), encoding="utf-8")
+    # A hook that fails on one English page: English is built by the second process.
+    # (A page's own `template:` key did this before; the front-matter schema refuses it.)
+    (project / "fail_hook.py").write_text(
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    if page.file.src_uri == 'en/tolk.md':\n"
+        "        raise RuntimeError('no-such-template.html')\n"
+        "    return markdown\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - fail_hook.py\n",
+                      encoding="utf-8")
     site = tmp_path / "out" / "site"
     site.mkdir(parents=True)
     (site / "index.html").write_text("the last good site", encoding="utf-8")

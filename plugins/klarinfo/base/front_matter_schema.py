@@ -16,7 +16,7 @@ import difflib
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, ValidationError
 
 from klarinfo.base import yaml_lines
 from klarinfo.base.errors import Finding
