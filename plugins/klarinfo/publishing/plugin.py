@@ -18,7 +18,7 @@ from klarinfo.adapter.preview import LivePreview
 from klarinfo.base import page_checks
 from klarinfo.base.errors import Finding, shown_path
 from klarinfo.findings import Collector, preview, sarif, tag
-from klarinfo.publishing import material_bundle, staging
+from klarinfo.publishing import material_bundle, published_files, staging
 from klarinfo.publishing.log_watch import LogWatch
 from klarinfo.publishing.navigation import NavigationOnce
 
@@ -43,8 +43,7 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
             self.site_dir = self.staging = None
             self.source_checks: dict[str, tuple[bool, list[Finding]]] = {}  # path → result
             self.log_watch = LogWatch(Path(config.docs_dir), self.context.root)
-            self.log_watch.start(self.command == "build" and (
-                config.strict or not self.config.allow_warnings))
+            self.log_watch.start(config.strict or not self.config.allow_warnings)
             self.collector = Collector(lambda: tuple(e.id for e in self.context.editions))
             self.context.findings = self.collector
             log.logger.addHandler(self.collector)
@@ -57,17 +56,19 @@ class PublishingPlugin(CapabilityPlugin[PublishingConfig]):
 
     @event_priority(-50)  # before i18n (-100) picks each page or its Swedish fallback
     def on_files(self, files: Any, *, config: Any) -> Any:
-        """Check every page's source; leave out the ones readers must not get.
-
-        A translation with no text yet (the scaffold of make new-translation) and a page
-        that is not UTF-8 are removed before i18n sees the files, so i18n serves the
-        Swedish page under the missing-translation notice, as for a page never started.
-        Every build drops them (the alternates of other editions must agree); only the
-        build of the page's own edition reports them, so each is reported once.
+        """Leave out what readers must not get, before i18n sees the files: files of docs/
+        that are not data (published_files), translations with no text yet (make
+        new-translation's scaffold) and pages not in UTF-8, for which i18n then serves the
+        Swedish page under the missing-translation notice. Every build drops them (each
+        lists all of docs/); a page is reported by its own edition's build, a file by the first.
         """
         if self.command == "serve" and self.config.live_preview and not self.context.inner_build:
             self.preview_processes = self.preview_processes or LivePreview()
             self.preview_processes.begin(config, self.context)  # before any page is read
+        for file, finding in published_files.refused(files, config.docs_dir, self.context.root):
+            files.remove(file)  # not copied, even where warnings are allowed (a preview)
+            if not self.context.inner_build:
+                log.warning(str(finding), **tag("source"))
         ids = {e.id for e in self.context.editions}
         for file in list(files.documentation_pages()):
             parts = Path(file.src_uri).parts
