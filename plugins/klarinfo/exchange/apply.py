@@ -16,7 +16,7 @@ from pathlib import Path
 
 from klarinfo.base import text_files
 from klarinfo.editions import translation_status as status
-from klarinfo.exchange import codes, model, segments
+from klarinfo.exchange import codes, guard, model, segments
 from klarinfo.exchange.formats import ReturnedFile
 
 
@@ -30,16 +30,47 @@ class Problem:
         return f"{self.where}: {self.what} — {self.fix}"
 
 
+def _where(returned: ReturnedFile, shown: str, page: str) -> str:
+    """``file:line`` of the PO header naming the page, else ``file:unit-id``."""
+    if returned.where.get(page):
+        return f"{shown}:{returned.where[page]}"
+    return f"{shown}:" + next((i for i in returned.order if i.startswith(f"{page}#")),
+                              f"{page}#1")
+
+
+def refused(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
+            ) -> list[Problem]:
+    """Pages the file may not write at all: not in the file's edition (a ``<file>`` naming
+    another edition), or a path that is no page of ``docs/<edition>/`` or whose Swedish
+    source is no page of ``docs/<default>/`` (see ``guard.page_problem``). The file comes
+    from outside: its paths decide where we write, so they are checked before anything."""
+    problems = []
+    for page in returned.versions:
+        own = returned.editions.get(page, edition)
+        if own != edition:
+            problems.append(Problem(_where(returned, shown, page), f"this page's <file> is for "
+                                    f"the edition '{own}', the file for '{edition}'",
+                                    "one edition per file: export each edition separately"))
+            continue
+        problem = (guard.page_problem(setup.docs, edition, page)
+                   or guard.page_problem(setup.docs, setup.default, page))
+        if problem:
+            problems.append(Problem(_where(returned, shown, page), *problem))
+    return problems
+
+
 def plan(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
          ) -> tuple[dict[Path, str], list[Problem]]:
     """The new text of every page to write, and every problem (nothing is written
     when there is one)."""
     writes: dict[Path, str] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = refused(setup, returned, shown, edition)
+    if problems:
+        return writes, problems
     for page, (source_hash, target_hash) in returned.versions.items():
         source_path = setup.docs / setup.default / page
         target_path = setup.docs / edition / page
-        first = next((i for i in returned.order if i.startswith(f"{page}#")), f"{page}#1")
+        first = _where(returned, shown, page).removeprefix(f"{shown}:")
         if not source_path.exists():
             problems.append(Problem(f"{shown}:{first}", f"the Swedish page {page} is gone",
                                     "leave this page out, or export again"))

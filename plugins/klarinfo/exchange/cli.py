@@ -4,6 +4,8 @@ translation-import FILE=…``).
 
 Export writes ``<dir>/klarinfo-<edition>.xlf`` (or ``.po``); import checks the whole
 file first and writes nothing when there is a problem (exit 1, one line per problem).
+Exit 2 is a file or page path refused outright (see ``guard``): unreadable, too big,
+not well-formed, a DTD, a page outside the edition's folder.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from klarinfo.exchange import apply, formats, model
+from klarinfo.base.errors import InputError
+from klarinfo.exchange import apply, formats, guard, model
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +43,13 @@ def _export(setup: model.Setup, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     pages = [p.strip() for p in args.pages.split(",") if p.strip()]
+    outside = [(p, problem) for p in pages
+               if (problem := guard.page_problem(setup.docs, setup.default, p))]
+    for page, (what, fix) in outside:
+        print(f"error: --pages {page}: {what} — {fix}",
+              file=sys.stderr)
+    if outside:
+        return 2
     missing = [p for p in pages if not (setup.docs / setup.default / p).exists()]
     if missing:
         print(f"error: no Swedish page {', '.join(missing)} in docs/{setup.default} — "
@@ -61,12 +71,23 @@ def _export(setup: model.Setup, args: argparse.Namespace) -> int:
 
 
 def _import(setup: model.Setup, path: Path) -> int:
-    data = path.read_bytes()
-    returned = formats.read_po(data) if path.suffix == ".po" else formats.read_xliff(data)
+    try:
+        data = guard.read(path)
+        returned = (formats.read_po(data, str(path)) if path.suffix == ".po"
+                    else formats.read_xliff(data, str(path)))
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     if returned.edition not in setup.editions or returned.edition == setup.default:
-        print(f"{path}: the file names no edition we translate into ('{returned.edition}') — "
-              "use a file made by make translation-export", file=sys.stderr)
-        return 1
+        print(f"{path}:1: the file names no edition we translate into ('{returned.edition}') "
+              "— use a file made by make translation-export", file=sys.stderr)
+        return 2
+    refused = apply.refused(setup, returned, str(path), returned.edition)
+    for problem in refused:
+        print(problem, file=sys.stderr)
+    if refused:
+        print(f"{len(refused)} page paths refused; no page written", file=sys.stderr)
+        return 2
     writes, problems = apply.plan(setup, returned, str(path), returned.edition)
     for problem in problems:
         print(problem, file=sys.stderr)

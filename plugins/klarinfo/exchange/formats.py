@@ -13,14 +13,16 @@ highlights them and its placeholder check fails a translation that drops one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
+from lxml import etree
 from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as inline
 
-from klarinfo.exchange import codes
+from klarinfo.base.errors import Finding, InputError
+from klarinfo.exchange import codes, guard
 from klarinfo.exchange.model import NEEDS_REVIEW, NEW, TRANSLATED, PageExport
 
 KLARINFO = "urn:klarinfo:exchange"
@@ -56,6 +58,10 @@ class ReturnedFile:
     versions: dict[str, tuple[str, str]]  # page → (source_hash, target_hash)
     units: dict[str, Returned]
     order: list[str]  # unit ids in file order, per page prefix
+    #: page → the edition its own XLIFF ``<file>`` names (a file may carry several)
+    editions: dict[str, str] = field(default_factory=dict)
+    #: page → where the file names it, for messages: a PO header line ("12"), else ""
+    where: dict[str, str] = field(default_factory=dict)
 
 
 def language_tag(edition: str, lang: str) -> str:
@@ -122,15 +128,25 @@ def write_xliff(pages: list[PageExport], source: str, edition: str, lang: str = 
     return bytes(store)
 
 
-def read_xliff(data: bytes) -> ReturnedFile:
-    store = xliff.xlifffile.parsestring(data)
-    versions, units, order = {}, {}, []
+def read_xliff(data: bytes, shown: str = "the file") -> ReturnedFile:
+    """The units of a returned XLIFF file; InputError (``shown:line: …``) when it is not
+    well-formed XLIFF or declares a DTD (``guard.xml_root`` checks before translate-toolkit
+    parses it again)."""
+    guard.xml_root(data, shown)
+    try:
+        store = xliff.xlifffile.parsestring(data)
+    except (AssertionError, ValueError, etree.Error) as exc:
+        raise InputError(Finding(shown, 1, f"not an XLIFF 1.2 file ({exc or 'wrong root'})",
+                                 "give the .xlf file made by make translation-export")) from None
+    versions, units, order, editions = {}, {}, [], {}
     edition = ""
     for node in store.document.getroot().iterchildren(store.namespaced("file")):
         edition = (node.get(f"{{{KLARINFO}}}edition")
                    or edition_of(node.get("target-language") or "") or edition)
-        versions[node.get("original")] = (node.get(f"{{{KLARINFO}}}source-hash") or "",
-                                          node.get(f"{{{KLARINFO}}}target-hash") or "")
+        page = node.get("original") or ""
+        versions[page] = (node.get(f"{{{KLARINFO}}}source-hash") or "",
+                          node.get(f"{{{KLARINFO}}}target-hash") or "")
+        editions[page] = edition
     for unit in store.units:
         ident = unit.getid().split("\x04")[-1]
         target = unit.xmlelement.find(unit.namespaced("target"))
@@ -138,7 +154,7 @@ def read_xliff(data: bytes) -> ReturnedFile:
         units[ident] = Returned(ident, unit.source or "", unit.target or "",
                                 state in DONE_STATES)
         order.append(ident)
-    return ReturnedFile(edition, versions, units, order)
+    return ReturnedFile(edition, versions, units, order, editions)
 
 
 def write_po(pages: list[PageExport], source: str, edition: str) -> bytes:
@@ -175,14 +191,24 @@ def placeholders_flag(source: str) -> str:
     return "placeholders:" + ":".join(f'"{c}"' for c in quoted)
 
 
-def read_po(data: bytes) -> ReturnedFile:
-    store = po.pofile.parsestring(data)
-    header = store.parseheader()
-    versions = {}
+def read_po(data: bytes, shown: str = "the file") -> ReturnedFile:
+    """The units of a returned PO file; InputError when translate-toolkit cannot read it.
+    Each page's ``where`` is the line of the header that names it (file:line messages)."""
+    try:
+        store = po.pofile.parsestring(data)
+        header = store.parseheader()
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(Finding(shown, 1, f"not a PO file ({' '.join(str(exc).split())})",
+                                 "give the .po file made by make translation-export")) from None
+    versions, where = {}, {}
+    text = data.decode("utf-8", "replace")
+    start = max(text.find("X-Klarinfo-Versions"), 0)
     for item in str(header.get("X-Klarinfo-Versions", "")).split():
         page, _, hashes = item.partition("=")
         source_hash, _, target_hash = hashes.partition(":")
         versions[page] = (source_hash, target_hash)
+        found = text.find(page, start) if page else -1
+        where[page] = str(text.count("\n", 0, found if found >= 0 else start) + 1)
     units, order = {}, []
     for unit in store.units:
         if unit.isheader():
@@ -191,4 +217,4 @@ def read_po(data: bytes) -> ReturnedFile:
         units[ident] = Returned(ident, unit.source, unit.target or "",
                                 bool(unit.target) and not unit.isfuzzy())
         order.append(ident)
-    return ReturnedFile(str(header.get("Language", "")), versions, units, order)
+    return ReturnedFile(str(header.get("Language", "")), versions, units, order, where=where)
