@@ -3,9 +3,10 @@
 Swedish pages cut into segments with their skeleton (``segments``), protected inline
 codes (``codes``), Swedish and translated segments paired (``align``), units with
 state and glossary notes (``model``), XLIFF 1.2 and PO through translate-toolkit
-(``formats``), writing a returned file back (``apply``), the termbase as TBX, CSV and
-Vale vocabularies (``termbase_export``). Command lines: ``python -m klarinfo.exchange.cli``
-and ``python -m klarinfo.exchange.termbase_export``.
+(``formats``), writing a returned file back (``apply``), what a returned file may
+read and write (``guard``: page paths inside their edition, hardened XML), the termbase
+as TBX, CSV and Vale vocabularies (``termbase_export``). Command lines:
+``python -m klarinfo.exchange.cli`` and ``python -m klarinfo.exchange.termbase_export``.
 """
 
 __all__: list[str] = []

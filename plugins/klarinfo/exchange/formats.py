@@ -198,7 +198,9 @@ def read_po(data: bytes, shown: str = "the file") -> ReturnedFile:
         store = po.pofile.parsestring(data)
         header = store.parseheader()
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(Finding(shown, 1, f"not a PO file ({' '.join(str(exc).split())})",
+        at = re.search(r"on line (\d+)", str(exc))
+        raise InputError(Finding(shown, int(at.group(1)) if at else 1,
+                                 f"not a PO file ({' '.join(str(exc).split())})",
                                  "give the .po file made by make translation-export")) from None
     versions, where = {}, {}
     text = data.decode("utf-8", "replace")
