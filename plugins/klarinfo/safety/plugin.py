@@ -27,7 +27,8 @@ def escape_meta(page: Any) -> None:
 
     Keys the schema does not know are dropped first (Material prints ``status``,
     ``icon``, ``subtitle``… raw). MkDocs renders Material's templates without
-    autoescaping, so a ``title`` or ``description`` lands raw in the menu, ``<title>`` and ``<meta content="…">``.
+    autoescaping, so a ``title`` or ``description`` lands raw in the menu, ``<title>``
+    and ``<meta content="…">``.
     After this, ``page.title`` is HTML text like a title MkDocs takes from a heading
     (entities, no tags); code that needs plain text unescapes it.
     """
