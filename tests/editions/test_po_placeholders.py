@@ -108,3 +108,20 @@ def test_the_build_reports_it_as_a_catalog_finding(planted: tuple[Path, int],
     assert any(re.fullmatch(rf"locales/so/LC_MESSAGES/klarinfo\.po:{line}: string 'Parent "
                             r"\{n\}': placeholder \{n\.__class__\} .* — write \{n\} exactly "
                             r"as in the English msgid", str(f)) for f in findings), findings
+
+
+def test_a_build_that_only_warns_never_formats_an_unsafe_field(tmp_path: Path) -> None:
+    """The finding fails a strict build; a preview still renders, with the English text
+    in place of the msgstr, so str.format never reads an attribute of our objects."""
+    from klarinfo.editions import messages
+
+    locales = tmp_path / "locales" / "so" / "LC_MESSAGES"
+    locales.mkdir(parents=True)
+    (locales / "klarinfo.po").write_text(
+        HEADER + 'msgid "Parent {n}"\nmsgstr "Waalid {n.__class__.__mro__}"\n\n'
+        'msgid "Income over {n} year"\nmsgid_plural "Income over {n} years"\n'
+        'msgstr[0] "{n} sano"\nmsgstr[1] "{n[0]} sano"\n', encoding="utf-8")
+    tr = messages.translator(tmp_path / "locales", "so")
+    assert tr.gettext("Parent {n}").format(n=1) == "Parent 1"
+    assert tr.ngettext("Income over {n} year", "Income over {n} years", 3).format(n=3) == \
+        "Income over 3 years"

@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.support import Translations
 
 from klarinfo.base.errors import InputError
-from klarinfo.editions import catalogs
+from klarinfo.editions import catalogs, placeholders
 
 DOMAIN = "klarinfo"
 
@@ -24,10 +24,21 @@ DOMAIN = "klarinfo"
 @cache
 def _load(path: str, display: str) -> gettext.NullTranslations:
     catalog = catalogs.load(Path(path), display)
+    for message in catalog:
+        if message.id and message.string and _unsafe(message):
+            # the build reports it at its line; until then the English text is used, so
+            # str.format never reads what a field like {n.__class__} asks for
+            message.string = ("",) * len(message.string) if message.pluralizable else ""
     buffer = BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return Translations(fp=buffer, domain=DOMAIN)
+
+
+def _unsafe(message: object) -> bool:
+    ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+    texts = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    return bool(placeholders.findings([t for t in texts if t], ids, "", "", None))
 
 
 def translator(locales: Path, edition: str, display_root: Path | None = None
