@@ -84,3 +84,8 @@ def test_only_data_types_pass():
         assert check(name, _png()[:16]), name
     renamed = check("sv/bild.png", b"<svg xmlns=")
     assert renamed and "this .png file is not a PNG image" in renamed
+
+
+def test_finders_ds_store_is_left_alone():
+    assert refusal(Path("sv/.DS_Store"), b"\x00\x00\x00\x01Bud1", "docs/sv/.DS_Store") is None
+    assert refusal(Path("sv/.hidden"), b"", "docs/sv/.hidden") is not None

@@ -42,6 +42,9 @@ DATA = {
     ".pdf": ("a PDF document", lambda h: h.startswith(b"%PDF-")),
 }
 HEAD = 16  # bytes enough for every test above
+#: What a desktop leaves in every folder it shows (macOS Finder): MkDocs never publishes
+#: hidden files, and refusing it would stop every build of a communicator on a Mac.
+QUIET = frozenset({".DS_Store"})
 
 ALLOWED = "pages are Markdown, images PNG/JPEG/WebP/GIF, documents PDF"
 #: suffix → why it must not be published (the rest: it would be published as it is)
@@ -69,6 +72,8 @@ def refusal(relative: Path, head: bytes, shown: str) -> Finding | None:
     """Why the file at ``relative`` (to docs/) must not be published, or None if it may.
     ``head``: its first bytes; ``shown``: its path as findings name it."""
     suffix = relative.suffix.lower()
+    if relative.name in QUIET:
+        return None
     hidden = next((part for part in relative.parts if part.startswith(".")), None)
     if hidden is None and suffix in PAGES:
         return None
