@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from selectolax.lexbor import LexborHTMLParser
+
 from klarinfo.leaflets.layout import LINK_CLASS
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -19,7 +21,6 @@ _DEFINITION = re.compile(r'<span class="klarinfo-term__definition"[^>]*>.*?</spa
 _TERM_BUTTON = re.compile(r'<button type="button" class="klarinfo-term__button"[^>]*>(.*?)'
                           r"</button>", re.S)
 _LEAFLET_LINK = re.compile(rf'<p class="{LINK_CLASS}"[^>]*>.*?</p>', re.S)
-_HREF = re.compile(r'\bhref="([^"]*)"')
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _TABLE = re.compile(r"(<table\b.*?</table>)", re.S)  # our tables never nest
@@ -27,6 +28,12 @@ _CHART = re.compile(r'<svg class="klarinfo-example__chart"[^>]*viewBox="0 0 (\d+
                     r"(.*?)</svg>", re.S)
 _MARK = re.compile(r'<text [^>]*font-weight="(bold|normal)"[^>]*>(.*?)</text>'
                    r'|<rect [^>]*width="(\d+(?:\.\d+)?)"[^>]*fill="(#[0-9a-fA-F]{3,6})"', re.S)
+
+
+class Refused(ValueError):
+    """The article asks WeasyPrint to embed a file in the PDF (``rel=attachment``): never
+    something a page of ours means (the HTML net refuses raw HTML), so an attack or a bug
+    that must stop the leaflet, not be printed."""
 
 
 class Missing(Exception):
@@ -37,7 +44,8 @@ class Missing(Exception):
 def article(page_html: str, page_url: str) -> str:
     """The article's HTML as the page shows it, ready for print: glossary popovers
     reduced to their terms, no leaflet link, links absolute (paper has no base URL).
-    Raises :class:`Missing` for a fallback page and ValueError for a page without one."""
+    Raises :class:`Missing` for a fallback page, :class:`Refused` for an article that
+    asks for an attachment, and ValueError for a page without an article."""
     match = _ARTICLE.search(page_html)
     if match is None:
         raise ValueError("no <article class=\"md-content__inner md-typeset\"> in the page")
@@ -49,7 +57,27 @@ def article(page_html: str, page_url: str) -> str:
     body = _LEAFLET_LINK.sub("", body)
     body = _CHART.sub(chart_html, body)
     body = _TABLE.sub(r'<div class="leaflet-table">\1</div>', body)  # caption and rows together
-    return _HREF.sub(lambda m: f'href="{urljoin(page_url, m.group(1))}"', body)
+    return printable(body, page_url)
+
+
+def printable(body: str, page_url: str) -> str:
+    """``body`` with every ``href`` absolute against ``page_url``, read by an HTML parser
+    (Lexbor, as browsers parse) so that unquoted and single-quoted attributes count too;
+    a regex for ``href="`` once let ``<a rel=attachment href=/proc/self/environ>`` through
+    untouched. Raises :class:`Refused` for any element whose ``rel`` names
+    ``attachment`` (WeasyPrint embeds ``<a>`` and ``<link>`` targets of that kind in the
+    PDF). ``<template>`` goes: its content is never shown, and the parser's queries do
+    not look inside it."""
+    tree = LexborHTMLParser(f"<!doctype html><html><head></head><body>{body}</body></html>")
+    for node in tree.root.css("[rel]"):
+        if "attachment" in (node.attributes.get("rel") or "").lower().split():
+            raise Refused(f"<{node.tag} rel=attachment> of {node.attributes.get('href')!r} "
+                          "(would embed that file in the PDF)")
+    for node in tree.root.css("template"):
+        node.decompose()
+    for node in tree.root.css("[href]"):
+        node.attrs["href"] = urljoin(page_url, node.attributes.get("href") or "")
+    return tree.body.inner_html if tree.body is not None else ""
 
 
 def chart_html(match: re.Match[str]) -> str:

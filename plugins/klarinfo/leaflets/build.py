@@ -15,6 +15,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -26,6 +27,10 @@ from klarinfo.leaflets.layout import LINK_CLASS, Target, targets
 from klarinfo.partners import feed_path
 
 MAX_BYTES = 300_000  # what a partner can mail on and an office printer spools quickly
+#: how to fix a leaflet that asked for more than the page's own text and the site's files
+REFUSED_FIX = ("a leaflet takes only the page's text and the site's own files; remove that "
+               "markup from the page's source (the site's HTML net should have refused it: "
+               "report how it got through)")
 _LINK = re.compile(rf'<p class="{LINK_CLASS}"><a href="([^"]+)"')
 
 
@@ -36,14 +41,25 @@ def _feed_items(site: Path, edition: str) -> dict[str, dict]:
     return {item["url"]: item for item in json.loads(path.read_text("utf-8"))["items"]}
 
 
+class Refused(Exception):
+    """The leaflet asked for what it may not have (a file outside the site, the network,
+    an attachment); ``what`` says each, one line a thing. No PDF is written."""
+
+    def __init__(self, what: list[str]) -> None:
+        super().__init__("; ".join(what))
+        self.what = what
+
+
 def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], list[str]]:
     """All leaflets of the site: (entries made, pages left out with the reason, problems)."""
     from weasyprint import HTML  # slow to import; only the build needs it
-    from weasyprint.urls import URLFetcher
 
-    # Only files of the built site and data: URIs (the QR code): a page that names a
-    # remote image must not make the build fetch it (privacy, reproducible leaflets).
-    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    from klarinfo.leaflets.fetcher import SiteFetcher
+
+    # Only files of the built site and data: images (the QR code): a page that names a
+    # remote image must not make the build fetch it (privacy, reproducible leaflets), nor
+    # may hostile HTML put a file of the build machine into a public PDF (issue #29).
+    fetcher = SiteFetcher(site)
 
     proj = project.load(config)
     options = proj.plugin("klarinfo")
@@ -55,6 +71,7 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
     made: list[staff_page.Entry] = []
     skipped: list[str] = []
     problems: list[str] = []
+    refused: list[Path] = []  # leaflets not made for what they asked (reported already)
     feeds: dict[str, dict[str, dict]] = {}
     for target in targets(list(options.get("leaflets", [])), proj.editions(),
                           proj.default_edition()):
@@ -68,6 +85,11 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
         except article.Missing:
             skipped.append(f"{target.url}: not translated (the site shows the Swedish page)")
             continue
+        except article.Refused as err:
+            problems.append(f"{html_path}: no leaflet: the article has {err} — {REFUSED_FIX}")
+            refused.append(target.pdf(site))
+            target.pdf(site).unlink(missing_ok=True)  # nor one left from an earlier run
+            continue
         except ValueError as err:
             problems.append(f"{html_path}: {err} — is this a page built by klarinfo?")
             continue
@@ -80,8 +102,16 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
         document = compose.html(leaflet, interface_texts(proj.locales_dir, target.edition),
                                 site_name)
         pdf = target.pdf(site)
-        write_pdf(HTML(string=document, base_url=str(html_path.parent), url_fetcher=fetcher),
-                  pdf)
+        fetcher.clear()  # this leaflet's refusals only
+        try:
+            write_pdf(HTML(string=document, base_url=str(html_path.parent),
+                           url_fetcher=fetcher), pdf, fetcher.clear)
+        except Refused as err:
+            problems += [f"{html_path}: no leaflet: it asks for {what} — {REFUSED_FIX}"
+                         for what in err.what]
+            refused.append(pdf)
+            pdf.unlink(missing_ok=True)
+            continue
         size = pdf.stat().st_size
         if size > MAX_BYTES:
             problems.append(f"{pdf}: {size} bytes, more than {MAX_BYTES} — shorten the page "
@@ -90,26 +120,49 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
             page=target.page, edition=target.edition, language=names.get(target.edition, ""),
             lang=leaflet.lang, dir=leaflet.dir, title=leaflet.title, pdf_url=target.pdf_url,
             size=size, draft=meta.get("translation_status") == "draft"))
-    problems += check_links(site, made)
+    problems += check_links(site, made, refused)
     return made, skipped, problems
 
 
-def write_pdf(source: Any, pdf: Path) -> int:
+def write_pdf(source: Any, pdf: Path,
+              refusals: Callable[[], list[str]] = list) -> int:
     """Render a leaflet (a WeasyPrint ``HTML``) to ``pdf``; numbered when it takes more
-    than one sheet (``compose.PAGE_NUMBERS``). Returns the number of sheets."""
+    than one sheet (``compose.PAGE_NUMBERS``). Returns the number of sheets.
+
+    Raises :class:`Refused`, writing nothing, when the rendered document would embed a
+    file (``rel=attachment``, found in WeasyPrint's own reading of the HTML, so no parser
+    differs from the one that acts) or when ``refusals()`` (the fetcher's, since the last
+    call) names something it was refused: the leaflet would differ from the page."""
     from weasyprint import CSS
 
     rendered = source.render(stylesheets=[CSS(string=compose.PAGE_NUMBERS)])
     if len(rendered.pages) == 1:  # the same layout, without "1 / 1"
         rendered = source.render()
+    # dict.fromkeys: a URL refused in both renders is named once
+    what = list(dict.fromkeys(refusals() + attachments(rendered)))
+    if what:
+        raise Refused(what)
     rendered.write_pdf(pdf, pdf_variant=None, uncompressed_pdf=False)
     return len(rendered.pages)
 
 
-def check_links(site: Path, made: list[staff_page.Entry]) -> list[str]:
-    """Every leaflet link on the site's pages must point at a leaflet that was made."""
+def attachments(rendered: Any) -> list[str]:
+    """What a rendered WeasyPrint document would embed in its PDF: ``<link
+    rel=attachment>`` (document metadata) and ``<a rel=attachment>`` (page links)."""
+    found = [f"an attachment (<link rel=attachment>) {a.description or ''}".rstrip()
+             for a in rendered.metadata.attachments]
+    for page in rendered.pages:
+        found += [f"an attachment (<a rel=attachment>) of {target}"
+                  for kind, target, *_ in page.links if kind == "attachment"]
+    return found
+
+
+def check_links(site: Path, made: list[staff_page.Entry],
+                refused: Sequence[Path] = ()) -> list[str]:
+    """Every leaflet link on the site's pages must point at a leaflet that was made (or
+    was refused: that is reported already, naming the page)."""
     wanted = {Target(e.page, e.edition, e.pdf_url.rsplit("/", 1)[0] + "/").pdf(site)
-              for e in made}
+              for e in made} | set(refused)
     problems = []
     for page in site.rglob("index.html"):
         for href in _LINK.findall(page.read_text("utf-8")):
