@@ -193,7 +193,13 @@ def test_the_fetcher_alone_keeps_the_machine_out_of_the_pdf(site, tmp_path):
     from weasyprint import HTML
 
     fetcher = fetcher_of(site)
-    source = HTML(string=hostile_document(), base_url=str(site / "tolk"), url_fetcher=fetcher)
+    nested = ("<img alt='' src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' "
+              "xmlns:xlink='http://www.w3.org/1999/xlink'><image width='9' height='9' "
+              "xlink:href='file:///etc/hostname'/></svg>\">"
+              "<p style='background: url(file:///etc/os-release)'>z</p>"
+              "<style>@import url(file:///etc/hosts);</style>")
+    source = HTML(string=hostile_document(HOSTILE + nested), base_url=str(site / "tolk"),
+                  url_fetcher=fetcher)
     pdf = tmp_path / "tolk-sv.pdf"
     source.render().write_pdf(pdf)
     assert "0 embedded files" in detached(pdf), detached(pdf)
@@ -203,6 +209,8 @@ def test_the_fetcher_alone_keeps_the_machine_out_of_the_pdf(site, tmp_path):
     refused = "\n".join(fetcher.refused)
     assert "file:///proc/self/environ: a file outside the built site" in refused
     assert "file:///etc/passwd: a file outside the built site" in refused
+    for name in ("hostname", "os-release", "hosts"):  # inside an SVG image, CSS, @import
+        assert f"file:///etc/{name}: a file outside the built site" in refused, refused
 
 
 def test_the_render_check_alone_refuses_a_document_with_attachments(tmp_path):
