@@ -25,6 +25,7 @@ VECTORS = {
     "comment-script": ('<!---><script src="/x.js"></script>-->', "raw HTML"),
     "backslash": ("\\<img srcset=\"https://evil.example/a.png 2x\" src=x "
                   "onerror=alert('backslash')>", "raw HTML"),
+    "attachment": ("\\<a rel=attachment href=/proc/self/environ>miljö</a>", "raw HTML"),
     "config-id": ("Ett stycke om tolk.\n{ #__config }", "the theme or our scripts use"),
     "attr-src": ('Tolk{: src="https://evil.example/x.png" }', "'src'"),
     "attr-ping": ("[Läs mer](om.md){: ping=https://evil.example/ping }", "'ping'"),
@@ -84,7 +85,8 @@ def _bodies(site: Path) -> dict[str, str]:
 def test_what_is_published_holds_no_vector_as_a_browser_parses_it(published):
     for where, html in _bodies(published).items():
         tree = LexborHTMLParser(html)
-        assert tree.css("img[onerror], [onerror], [ping], [srcset]") == [], where
+        assert tree.css("img[onerror], [onerror], [ping], [srcset], [rel~=attachment]") == [], \
+            where
         assert tree.css("meta[http-equiv]") == [], where
         assert tree.css('script[src="/x.js"]') == [], where
         assert len(tree.css("#__config")) <= 1, where  # the theme's own, on the page only
