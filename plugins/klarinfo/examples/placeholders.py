@@ -9,8 +9,9 @@ currency, shares as percentages, other numbers with the locale's separators.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from html.parser import HTMLParser
 
 from babel.numbers import format_decimal, format_percent
@@ -40,9 +41,11 @@ def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int 
     def replace_site(match: re.Match[str]) -> str:
         value = site.get(match.group("name"))
         if value is None or isinstance(value, (dict, list)):
+            name = match.group("name")
             findings.append(Finding(path, first_line + markdown.count("\n", 0, match.start()),
-                                    f"no site setting '{match.group('name')}'",
-                                    f"add '{match.group('name')}:' under extra: in mkdocs.yml"))
+                                    f"no site setting '{name}'",
+                                    closest("site", name, site,
+                                            f"add '{name}:' under extra: in mkdocs.yml")))
             return match.group(0)
         return str(value)
 
@@ -58,8 +61,8 @@ def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int 
         parameter = rules.parameters.get(name)
         if parameter is None:
             findings.append(Finding(path, line, f"unknown rule parameter '{name}'",
-                                    f"use a name from data/rules.yml, e.g. "
-                                    f"{', '.join(sorted(rules.parameters)[:3])}"))
+                                    closest("rules", name, [*rules.parameters, "year"],
+                                            "use a name from data/rules.yml")))
             return match.group(0)
         if year not in parameter.values:
             findings.append(Finding(path, line, f"'{name}' has no value for {year}",
@@ -68,6 +71,13 @@ def expand(markdown: str, path: str, rules: Rules, locale: str, first_line: int 
         return format_value(parameter.values[year], parameter.unit, locale)
 
     return PATTERN.sub(replace, markdown), findings
+
+
+def closest(kind: str, name: str, names: Collection[str], otherwise: str) -> str:
+    """The fix for a misspelt name: the existing name nearest it (difflib), since the
+    alphabetically first names said nothing about what the writer meant; else ``otherwise``."""
+    close = difflib.get_close_matches(name, [str(n) for n in names], n=1)
+    return f"write {{{{ {kind}.{close[0]} }}}} (the closest name)" if close else otherwise
 
 
 def typed_figures(markdown: str, rules: Rules, smallest: float = 150) -> list[tuple[int, str]]:
@@ -139,14 +149,46 @@ def without_code(markdown: str) -> str:
     return _CODE_SPAN.sub(lambda m: _blank(m.group(0)), text)
 
 
-def unfilled(markdown: str, path: str, first_line: int = 1) -> list[Finding]:
-    """Every ``{{`` left in page text after placeholders were filled in, outside code.
+#: A placeholder with the right name but the wrong braces: ``{rules.x}``, ``{ { rules.x } }``,
+#: ``{{rules.x}``, ``{{ rules.x }``. Markdown prints them as they are (or reads a single
+#: ``{…}`` as attributes), so readers would see braces where the figure belongs.
+_NEAR_MISS = re.compile(r"\{[ \t{]*(?P<kind>rules|site)\.(?P<name>[a-z0-9_]+)"
+                        r"(?P<year>[ \t]+year=\d{4})?[ \t}]*\}")
+
+
+def near_misses(prose: str, path: str, first_line: int = 1,
+                names: Mapping[str, Collection[str]] | None = None
+                ) -> tuple[str, list[Finding]]:
+    """Findings for each near miss in ``prose`` (code already blanked), and the prose with
+    them blanked so the scan for leftover ``{{`` does not report them a second time.
+    ``names``: the known names per kind, to suggest the closest to a misspelt one."""
+    findings = []
+    wrong = [m for m in _NEAR_MISS.finditer(prose)
+             if not (PATTERN.fullmatch(m.group(0)) or SITE.fullmatch(m.group(0)))]
+    for match in wrong:
+        kind, name = match.group("kind"), match.group("name")
+        known = (names or {}).get(kind, ())
+        if name not in known:
+            name = (difflib.get_close_matches(name, list(known), n=1) or [name])[0]
+        right = f"{{{{ {kind}.{name}{match.group('year') or ''} }}}}"
+        line = first_line + prose.count("\n", 0, match.start())
+        findings.append(Finding(path, line, f"{match.group(0)!r} is not a placeholder: its "
+                                "braces are wrong, so readers would see them",
+                                f"write {right}"))
+    for match in wrong:
+        prose = prose[:match.start()] + _blank(match.group(0)) + prose[match.end():]
+    return prose, findings
+
+
+def unfilled(markdown: str, path: str, first_line: int = 1,
+             names: Mapping[str, Collection[str]] | None = None) -> list[Finding]:
+    """Every ``{{`` left in page text after placeholders were filled in, outside code,
+    and every placeholder written with the wrong braces (:func:`near_misses`).
 
     A well-formed ``{{ rules.x }}`` or ``{{ site.x }}`` still there had an unknown name
     and :func:`expand` reported it already; everything else is reported here.
     """
-    findings = []
-    prose = without_code(markdown)
+    prose, findings = near_misses(without_code(markdown), path, first_line, names)
     for match in _UNFILLED.finditer(prose):
         text = markdown[match.start():match.end()].strip()
         if PATTERN.fullmatch(text) or SITE.fullmatch(text):

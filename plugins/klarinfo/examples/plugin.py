@@ -48,27 +48,40 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         """Placeholders first (they keep line numbers), then the example blocks."""
+        context = self.context
+        shown = pages.shown(page, context)
+        site = {**dict(config.extra), "site_url": config.site_url or ""}
+        names = {"rules": [*self.rules.parameters, "year"], "site": list(site)}
+        self._near_misses(page, shown, names)
         if not any(mark in markdown for mark in _MARKS):
             return markdown
-        context = self.context
         edition = pages.source_edition(page, context)
         offset = pages.body_offset(markdown, page)
-        shown = pages.shown(page, context)
         explain = get_relative_url(f"{edition.url_prefix}{self.config.explain_page}/", page.url)
         example = blocks.Context(self.rules, self.presets, edition.lang, edition.dir == "rtl",
                                  context.translator(edition), self.rules.years[-1], explain,
                                  easy=edition.id in self.config.easy_read)
-        expanded, findings = placeholders.expand(
-            markdown, shown, self.rules, edition.lang,
-            site={**dict(config.extra), "site_url": config.site_url or ""})
+        expanded, findings = placeholders.expand(markdown, shown, self.rules, edition.lang,
+                                                 site=site)
         # A generated page (the glossary) quotes titles and terms: reported where written.
-        unfilled = [] if page.file.generated_by else placeholders.unfilled(expanded, shown)
+        unfilled = [] if page.file.generated_by else placeholders.unfilled(expanded, shown,
+                                                                           names=names)
         if unfilled:
             self.unfilled_pages.add(shown)
         expanded, more = blocks.expand(expanded, shown, example)
         for finding in findings + unfilled + more:
             self._warn_once(blocks.shifted(finding, offset))
         return expanded
+
+    def _near_misses(self, page: Any, shown: str, names: dict[str, list[str]]) -> None:
+        """``{rules.x}``, ``{{ rules.x }`` …, read from the page's file: klarinfo/safety
+        (first) turns a single ``{…}`` into inert text before we see the Markdown."""
+        source = "" if page.file.generated_by else page.file.content_string
+        if "rules." in source or "site." in source:
+            prose = placeholders.without_code(source)
+            for finding in placeholders.near_misses(prose, shown, names=names)[1]:
+                self.unfilled_pages.add(shown)
+                self._warn_once(finding)
 
     def _warn_once(self, finding: Finding) -> None:
         """A finding about a Swedish page is found again in every edition that shows it
