@@ -187,7 +187,7 @@ def test_new_page_is_missing_everywhere_and_new_translation_starts_as_draft(tmp_
     assert data["so"]["status"] == "missing" and data["so"]["stub"]
     assert data["en"]["status"] == "missing" and not data["en"]["stub"]
     started = (project / "docs" / "so" / "nytt-stod.md").read_text(encoding="utf-8")
-    assert "translation_status: draft" in started and "<!-- sv (line 6):\n# Nytt stöd" in started
+    assert "translation_status: draft" in started and "<!-- sv (line 7):\n# Nytt stöd" in started
     refused = subprocess.run(script + ["--translate", "nytt-stod.md", "so"],
                              capture_output=True, text=True)
     assert refused.returncode == 2 and "already exists" in refused.stderr
