@@ -158,6 +158,31 @@ def _unverified(body: list[str], path: str, fence_line: int, context: Context,
     return unverified_rules.render(context.rules, context.locale, labels, context.tr)
 
 
+def check_presets(presets: Any, path: str, rules: Rules) -> list[Finding]:
+    """Every preset of data/life_income_presets.yml read and computed once, when the file
+    is loaded: a bad preset is reported at its own line in that file, once, not at each
+    page (and edition) that names it."""
+    if not isinstance(presets, dict):
+        return [Finding(path, 1, "the presets file must be a mapping of preset names",
+                        "write 'name:' with parents: and splits: under it")]
+    findings: list[Finding] = []
+    for name, raw in presets.items():
+        try:
+            scenario = life_income.scenario_from(raw, path, rules.years[-1])
+            life_income.compute(scenario, rules)
+        except InputError as exc:
+            findings.extend(exc.findings)
+        except life_income.SplitError as exc:
+            findings.append(Finding(path, yaml_lines.line(raw) or yaml_lines.line(presets, name),
+                                    f"preset '{name}': {exc}",
+                                    "change the days so the split follows the rules"))
+        except KeyError as exc:
+            findings.append(Finding(path, yaml_lines.line(raw, "year") or
+                                    yaml_lines.line(presets, name), f"preset '{name}': "
+                                    f"{exc.args[0]}", "use a year that data/rules.yml covers"))
+    return findings
+
+
 def shifted(finding: Finding, lines: int) -> Finding:
     """The same finding ``lines`` further down: YAML lines inside a block, or front
     matter MkDocs removed. A finding without a line lands on line ``lines``."""

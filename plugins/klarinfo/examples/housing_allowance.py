@@ -24,6 +24,7 @@ from typing import Any, Literal
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.base.yaml_lines import line
 from klarinfo.examples import cli as example_cli
+from klarinfo.examples import ranges
 from klarinfo.examples.rules import Rules, YearRules
 
 MONTHS = 12
@@ -175,6 +176,8 @@ def household_from(data: Any, path: str, default_year: int | None = None) -> Hou
     if len(incomes) == 2 and len(incomes["estimated_income"]) != len(incomes["taxed_income"]):
         bad(data, "taxed_income", "estimated_income and taxed_income name different numbers "
             "of adults", "give both one income (single parent) or both two (a couple)")
+    if not findings:  # the types are right: now whether each figure is plausible
+        findings = ranges.check(ranges.Household, data, path)
     if findings:
         raise InputError(findings)
     return Household(int(year), int(children), int(cost), incomes["estimated_income"],

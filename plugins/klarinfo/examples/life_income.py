@@ -19,6 +19,7 @@ from typing import Any, Literal
 from klarinfo.base import yaml_lines
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.examples import cli as example_cli
+from klarinfo.examples import ranges
 from klarinfo.examples.rules import Rules, YearRules
 
 Arrival = Literal["birth", "after_first_birthday", "after_second_birthday"]
@@ -482,6 +483,8 @@ def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scen
         splits.append(Split(str(raw.get("label", f"{days[0]}/{days[1]}")), (days[0], days[1])))
     if not splits:
         bad(data, "splits", "a scenario needs at least one split", "add splits: with days:")
+    if not findings:  # the types are right: now whether each figure is plausible
+        findings = ranges.check(ranges.Scenario, data, path)
     if findings:
         raise InputError(findings)
     return Scenario(year, (parents[0], parents[1]), tuple(splits), arrival,

@@ -38,6 +38,9 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
             presets = root / self.config.presets_file
             self.presets = yaml_lines.load(presets.read_text(encoding="utf-8"),
                                            self.config.presets_file) or {}
+            problems = blocks.check_presets(self.presets, self.config.presets_file, self.rules)
+            if problems:
+                raise InputError(problems)
         except InputError as exc:
             raise PluginError(str(exc)) from None
 

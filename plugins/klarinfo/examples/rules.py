@@ -15,6 +15,7 @@ from pathlib import Path
 from klarinfo.base import text_files, yaml_lines
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.base.yaml_lines import line
+from klarinfo.examples import ranges
 
 UNITS = {"SEK/year", "SEK/month", "SEK/day", "SEK", "days", "share", "years", "prisbasbelopp",
          "inkomstbasbelopp", "percent", "divisor"}
@@ -138,6 +139,10 @@ def parse(text: str, path: str) -> Rules:
                                         "write a number (no spaces or units in the value)"))
             else:
                 clean[year] = value
+                out_of_range = ranges.rule_value(name, str(unit), year, value, path,
+                                                 line(raw, "values") or at or 1)
+                if out_of_range:
+                    findings.append(out_of_range)
         verified = raw.get("verified", True)
         if not isinstance(verified, bool):
             findings.append(Finding(path, line(raw, "verified") or at,
