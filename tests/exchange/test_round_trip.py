@@ -105,7 +105,7 @@ def test_broken_placeholder_names_file_and_segment(tmp_path: Path, capsys) -> No
     _edit(path, '"You get {{ rules.parental_days_total }} days',
           '"You get {{ rules.parental_days_total } days')
     before = _digest(project / "docs")
-    assert cli.main(["--root", str(project), "import", str(path)]) == 1
+    assert cli.main(["--root", str(project), "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert re.search(rf"{re.escape(str(path))}:foraldrapenning\.md#\d+: protected code: "
                      r"'\{\{ rules\.parental_days_total \}\}' is missing — ", err), err
@@ -120,7 +120,7 @@ def test_missing_segment_and_stale_source_are_refused(tmp_path: Path, capsys) ->
     path.write_text(text, encoding="utf-8")
     _edit(project / "docs/sv/tolk.md", "Tolken kostar ingenting för dig.",
           "Tolken är gratis för dig.")
-    assert cli.main(["--root", str(project), "import", str(path)]) == 1
+    assert cli.main(["--root", str(project), "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert f"{path}:tolk.md#3: the segment is missing from the file — " in err
     assert f"{path}:tolk.md#4: the Swedish text of tolk.md changed since export — " in err

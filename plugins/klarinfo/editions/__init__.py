@@ -12,6 +12,8 @@ from klarinfo.editions import translation_status
 from klarinfo.editions.alternates import Alternate
 from klarinfo.editions.edition import Edition, by_id
 from klarinfo.editions.messages import translator
+from klarinfo.editions.status import done as translation_done
 from klarinfo.editions.theme_strings import interface_texts
 
-__all__ = ["Alternate", "Edition", "by_id", "interface_texts", "translation_status", "translator"]
+__all__ = ["Alternate", "Edition", "by_id", "interface_texts", "translation_done",
+           "translation_status", "translator"]

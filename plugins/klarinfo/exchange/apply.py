@@ -11,13 +11,13 @@ the Swedish version that was exported.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from klarinfo.base import text_files
 from klarinfo.editions import translation_status as status
-from klarinfo.exchange import codes, guard, model, segments
-from klarinfo.exchange.formats import ReturnedFile
+from klarinfo.exchange import codes, formats, guard, model, segments, target_checks
+from klarinfo.exchange.returned import Returned, ReturnedFile
 
 
 @dataclass(frozen=True)
@@ -59,65 +59,164 @@ def refused(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
     return problems
 
 
-def plan(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
-         ) -> tuple[dict[Path, str], list[Problem]]:
-    """The new text of every page to write, and every problem (nothing is written
-    when there is one)."""
-    writes: dict[Path, str] = {}
-    problems: list[Problem] = refused(setup, returned, shown, edition)
-    if problems:
-        return writes, problems
+@dataclass
+class Plan:
+    """What an import would do: the new text of every page to write, the pages whose
+    Swedish version to record (every unit confirmed: ``make translation-done``'s step),
+    what to tell the user, and every problem (nothing is written when there is one)."""
+
+    writes: dict[Path, str] = field(default_factory=dict)
+    record: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def plan(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str) -> Plan:
+    """Check the whole file against the pages as exported and plan the writes."""
+    result = Plan(problems=refused(setup, returned, shown, edition))
+    if result.problems:
+        return result
+    result.problems += _file_problems(setup, returned, shown, edition)
     for page, (source_hash, target_hash) in returned.versions.items():
-        source_path = setup.docs / setup.default / page
-        target_path = setup.docs / edition / page
-        first = _where(returned, shown, page).removeprefix(f"{shown}:")
-        if not source_path.exists():
-            problems.append(Problem(f"{shown}:{first}", f"the Swedish page {page} is gone",
-                                    "leave this page out, or export again"))
+        _plan_page(setup, returned, shown, edition, page, source_hash, target_hash, result)
+    return result
+
+
+def _file_problems(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
+                   ) -> list[Problem]:
+    """Units the export did not write (an id changed or made up, or twice), and pages
+    whose language tag names another edition than the file."""
+    out = [Problem(f"{shown}:{ident}", f"the unit {ident} appears {count} times in the file",
+                   "keep one trans-unit with this id (a copy or merge in the CAT tool "
+                   "made the others)") for ident, count in returned.duplicates.items()]
+    for page, tag in returned.tags.items():
+        out.append(Problem(_where(returned, shown, page), f"target-language '{tag}' names "
+                           f"another language than the edition '{returned.editions[page]}' "
+                           "this <file> was exported for",
+                           f"set target-language back to "
+                           f"{formats.language_tag(edition, setup.languages[edition])}, or "
+                           "export again for the other edition"))
+    return out
+
+
+def _relabelled(setup: model.Setup, page: str, target_hash: str, edition: str) -> str | None:
+    """The edition whose page the file's ``k:target-hash`` is, when it is not ``edition``:
+    the file was exported for it and relabelled since."""
+    for other in setup.editions:
+        path = setup.docs / other / page
+        if other != edition and target_hash and path.is_file() and \
+                model.file_hash(text_files.read(path)) == target_hash:
+            return other
+    return None
+
+
+def _plan_page(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str,
+               page: str, source_hash: str, target_hash: str, result: Plan) -> None:
+    problems = result.problems
+    source_path = setup.docs / setup.default / page
+    target_path = setup.docs / edition / page
+    first = _where(returned, shown, page)
+    if not source_path.exists():
+        problems.append(Problem(first, f"the Swedish page {page} is gone",
+                                "leave this page out, or export again"))
+        return
+    source_text = text_files.read(source_path)
+    target_text = text_files.read(target_path) if target_path.exists() else None
+    if (model.file_hash(target_text) if target_text else "") != target_hash:
+        other = _relabelled(setup, page, target_hash, edition)
+        if other:
+            problems.append(Problem(first, f"this page was exported from docs/{other}/ (its "
+                                    f"k:target-hash is that file's), but the file now names "
+                                    f"the edition '{edition}'", "set target-language (and "
+                                    f"k:edition) back to {other}, or export again for "
+                                    f"{edition}"))
+        else:
+            problems.append(Problem(first, f"{target_path.name} in docs/{edition} changed "
+                                    "since export", "export again and carry the agency's "
+                                    "translation over (a CAT tool's TM does it)"))
+        return
+    exported = model.export_page(setup, edition, page, _NoTerms())
+    known = {unit.id for unit in exported.units}
+    problems += [Problem(f"{shown}:{i}", f"the unit {i} is not one the export of {page} "
+                         "wrote (its id was changed, or the unit added)",
+                         "keep the ids as exported; export again to get them")
+                 for i in dict.fromkeys(returned.order)
+                 if i.rpartition("#")[0] == page and i not in known]
+    stale = status.source_hash(source_text) != source_hash
+    before = len(problems)
+    out: list[str] = []
+    confirmed = changed = False
+    all_done, skipped = True, False
+    for unit in exported.units:
+        where = f"{shown}:{unit.id}"
+        back = returned.units.get(unit.id)
+        if back is None:
+            problems.append(Problem(where, "the segment is missing from the file",
+                                    "put the trans-unit back (export again to get it)"))
             continue
-        source_text = text_files.read(source_path)
-        target_text = text_files.read(target_path) if target_path.exists() else None
-        if (model.file_hash(target_text) if target_text else "") != target_hash:
-            problems.append(Problem(f"{shown}:{first}", f"{target_path.name} in docs/{edition} "
-                                    "changed since export", "export again and carry the "
-                                    "agency's translation over (a CAT tool's TM does it)"))
+        if unit.id in returned.duplicates:  # reported once for the file
+            skipped = True
             continue
-        exported = model.export_page(setup, edition, page, _NoTerms())
-        stale = status.source_hash(source_text) != source_hash
-        out: list[str] = []
-        confirmed = changed = False
-        all_done = True
-        for unit in exported.units:
-            where = f"{shown}:{unit.id}"
-            back = returned.units.get(unit.id)
-            if back is None:
-                problems.append(Problem(where, "the segment is missing from the file",
-                                        "put the trans-unit back (export again to get it)"))
-                continue
-            if stale or back.source != unit.source:
-                problems.append(Problem(where, f"the Swedish text of {page} changed since "
-                                        "export", "export again; your CAT tool's memory "
-                                        "fills in what is unchanged"))
-                continue
-            target = back.target if back.target.strip() else ""
-            for issue in codes.problems(target, unit.source, unit.target):
-                problems.append(Problem(where, f"protected code: {issue}",
-                                        "copy the tags/placeholders from the Swedish "
-                                        "text unchanged"))
-            if not target and target_text is None and any(
-                    r.target.strip() for i, r in returned.units.items()
-                    if i.startswith(f"{page}#")):
-                problems.append(Problem(where, "no translation for this segment of a new page",
-                                        "translate it (every segment of a new page)"))
-            changed |= target != unit.target
-            confirmed |= back.done and unit.state != model.TRANSLATED
-            all_done &= back.done and bool(target)
-            out.append(target)
-        if problems or not (changed or confirmed):
+        if stale or not target_checks.same_text(back.source, unit.source):
+            problems.append(Problem(where, f"the Swedish text of {page} changed since "
+                                    "export", "export again; your CAT tool's memory "
+                                    "fills in what is unchanged"))
             continue
-        writes[target_path] = _page_text(source_text, target_text, out, page, source_hash,
-                                         all_done)
-    return writes, problems
+        target, done = _target(unit, back, where, page, edition, result)
+        if target is None:
+            continue
+        for issue in codes.problems(target, unit.source, unit.target):
+            problems.append(Problem(where, f"protected code: {issue}",
+                                    "copy the tags/placeholders from the Swedish "
+                                    "text unchanged"))
+        for what, fix in (target_checks.foreign_elements(back.foreign)
+                          + target_checks.markup_problems(target)):
+            problems.append(Problem(where, what, fix))
+        if not target and target_text is None and any(
+                r.target.strip() for i, r in returned.units.items()
+                if i.startswith(f"{page}#")):
+            problems.append(Problem(where, "no translation for this segment of a new page",
+                                    "translate it (every segment of a new page)"))
+        changed |= target != unit.target
+        confirmed |= done and unit.state != model.TRANSLATED
+        all_done &= done and bool(target)
+        out.append(target)
+    if len(problems) > before or skipped or not (changed or confirmed):
+        return
+    text = _page_text(source_text, target_text, out, page, source_hash, all_done)
+    page_shown = f"docs/{edition}/{page}"
+    problems += [Problem(f"{f.path}:{f.line or 1}", f.problem, f.fix)
+                 for f in target_checks.front_matter_problems(text, page_shown)]
+    result.writes[target_path] = text
+    if all_done:
+        result.record.append(page)
+
+
+def _target(unit: model.Unit, back: Returned, where: str, page: str, edition: str,
+            result: Plan) -> tuple[str | None, bool]:
+    """(the text to write for a unit, whether it counts as confirmed); None when refused.
+
+    An empty or missing target never deletes text. A unit whose translation is current
+    (state translated) keeps it, and the user is told: a CAT tool's "clear target" or an
+    untouched unit it did not write back loses nothing the Swedish still says. A unit
+    whose Swedish changed since its translation is refused: keeping the outdated text
+    silently would hide the change, deleting it would lose the page's paragraph. A unit
+    that had no translation stays empty (a new page insists on every one, below)."""
+    if back.target.strip():
+        if target_checks.same_text(back.target, unit.target):
+            return unit.target, back.done  # whitespace only: the page stays as it is
+        return back.target, back.done
+    if not unit.target.strip():
+        return "", False
+    if unit.state == model.TRANSLATED:
+        result.notes.append(f"{where}: no translation in the file — kept the current "
+                            f"translation in docs/{edition}/{page}")
+        return unit.target, True
+    result.problems.append(Problem(where, f"unit {unit.id} has no translation, and the "
+                                   "Swedish text changed since the current one",
+                                   "translate it, or copy the current translation into "
+                                   "the target to keep it as it is"))
+    return None, False
 
 
 class _NoTerms:

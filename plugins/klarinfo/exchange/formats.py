@@ -13,55 +13,35 @@ highlights them and its placeholder check fails a translation that drops one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
-from lxml import etree
 from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables import xliff as inline
 
-from klarinfo.base.errors import Finding, InputError
-from klarinfo.exchange import codes, guard
+from klarinfo.exchange import codes
 from klarinfo.exchange.model import NEEDS_REVIEW, NEW, TRANSLATED, PageExport
+from klarinfo.exchange.returned import (  # noqa: F401 (read back here, as before)
+    KLARINFO,
+    Returned,
+    ReturnedFile,
+    edition_of,
+    read_po,
+    read_xliff,
+)
 
-KLARINFO = "urn:klarinfo:exchange"
 _XLIFF_12 = ('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
              'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original={} '
              'datatype="plaintext"><body/></file></xliff>')
 _TO_XLIFF = {TRANSLATED: "translated", NEEDS_REVIEW: "needs-review-translation", NEW: "new"}
 #: RFC 5646 private-use subtags: 1 to 8 letters or digits each.
 _PRIVATE = re.compile(r"[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*", re.A)
-#: XLIFF states a CAT tool may write back, and what they mean here.
-DONE_STATES = {"translated", "final", "signed-off"}
 
 
 class _Unit(xliff.xliffunit):
     """A trans-unit in the XLIFF 1.2 namespace (translate-toolkit's default is 1.1)."""
 
     namespace = "urn:oasis:names:tc:xliff:document:1.2"
-
-
-@dataclass
-class Returned:
-    """A unit as it came back from the agency."""
-
-    id: str
-    source: str
-    target: str
-    done: bool  # the translator marked it translated (not new, not needs review)
-
-
-@dataclass
-class ReturnedFile:
-    edition: str
-    versions: dict[str, tuple[str, str]]  # page → (source_hash, target_hash)
-    units: dict[str, Returned]
-    order: list[str]  # unit ids in file order, per page prefix
-    #: page → the edition its own XLIFF ``<file>`` names (a file may carry several)
-    editions: dict[str, str] = field(default_factory=dict)
-    #: page → where the file names it, for messages: a PO header line ("12"), else ""
-    where: dict[str, str] = field(default_factory=dict)
 
 
 def language_tag(edition: str, lang: str) -> str:
@@ -80,13 +60,6 @@ def language_tag(edition: str, lang: str) -> str:
         raise ValueError(f"edition '{edition}' gives no BCP 47 private-use tag — name it "
                          f"{lang}-<1 to 8 ASCII letters or digits>")
     return f"{lang}-x-{rest}"
-
-
-def edition_of(tag: str) -> str:
-    """The edition a ``language_tag`` came from (for a file whose ``k:edition`` a CAT
-    tool dropped): ``sv-x-latt`` → ``sv-latt``."""
-    lang, _, private = tag.partition("-x-")
-    return f"{lang}-{private}" if private else tag
 
 
 def _rich(text: str, ids: dict[str, str]) -> list[StringElem]:
@@ -128,35 +101,6 @@ def write_xliff(pages: list[PageExport], source: str, edition: str, lang: str = 
     return bytes(store)
 
 
-def read_xliff(data: bytes, shown: str = "the file") -> ReturnedFile:
-    """The units of a returned XLIFF file; InputError (``shown:line: …``) when it is not
-    well-formed XLIFF or declares a DTD (``guard.xml_root`` checks before translate-toolkit
-    parses it again)."""
-    guard.xml_root(data, shown)
-    try:
-        store = xliff.xlifffile.parsestring(data)
-    except (AssertionError, ValueError, etree.Error) as exc:
-        raise InputError(Finding(shown, 1, f"not an XLIFF 1.2 file ({exc or 'wrong root'})",
-                                 "give the .xlf file made by make translation-export")) from None
-    versions, units, order, editions = {}, {}, [], {}
-    edition = ""
-    for node in store.document.getroot().iterchildren(store.namespaced("file")):
-        edition = (node.get(f"{{{KLARINFO}}}edition")
-                   or edition_of(node.get("target-language") or "") or edition)
-        page = node.get("original") or ""
-        versions[page] = (node.get(f"{{{KLARINFO}}}source-hash") or "",
-                          node.get(f"{{{KLARINFO}}}target-hash") or "")
-        editions[page] = edition
-    for unit in store.units:
-        ident = unit.getid().split("\x04")[-1]
-        target = unit.xmlelement.find(unit.namespaced("target"))
-        state = target.get("state", "translated") if target is not None else "new"
-        units[ident] = Returned(ident, unit.source or "", unit.target or "",
-                                state in DONE_STATES)
-        order.append(ident)
-    return ReturnedFile(edition, versions, units, order, editions)
-
-
 def write_po(pages: list[PageExport], source: str, edition: str) -> bytes:
     store = po.pofile()
     store.updateheader(add=True, Language=edition, Content_Type="text/plain; charset=UTF-8",
@@ -189,34 +133,3 @@ def placeholders_flag(source: str) -> str:
         return ""
     quoted = (c.replace("\\", "\\\\").replace('"', '\\"') for c in sorted(found))
     return "placeholders:" + ":".join(f'"{c}"' for c in quoted)
-
-
-def read_po(data: bytes, shown: str = "the file") -> ReturnedFile:
-    """The units of a returned PO file; InputError when translate-toolkit cannot read it.
-    Each page's ``where`` is the line of the header that names it (file:line messages)."""
-    try:
-        store = po.pofile.parsestring(data)
-        header = store.parseheader()
-    except (ValueError, UnicodeDecodeError) as exc:
-        at = re.search(r"on line (\d+)", str(exc))
-        raise InputError(Finding(shown, int(at.group(1)) if at else 1,
-                                 f"not a PO file ({' '.join(str(exc).split())})",
-                                 "give the .po file made by make translation-export")) from None
-    versions, where = {}, {}
-    text = data.decode("utf-8", "replace")
-    start = max(text.find("X-Klarinfo-Versions"), 0)
-    for item in str(header.get("X-Klarinfo-Versions", "")).split():
-        page, _, hashes = item.partition("=")
-        source_hash, _, target_hash = hashes.partition(":")
-        versions[page] = (source_hash, target_hash)
-        found = text.find(page, start) if page else -1
-        where[page] = str(text.count("\n", 0, found if found >= 0 else start) + 1)
-    units, order = {}, []
-    for unit in store.units:
-        if unit.isheader():
-            continue
-        ident = unit.getcontext()
-        units[ident] = Returned(ident, unit.source, unit.target or "",
-                                bool(unit.target) and not unit.isfuzzy())
-        order.append(ident)
-    return ReturnedFile(str(header.get("Language", "")), versions, units, order, where=where)
