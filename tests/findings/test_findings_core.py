@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from importlib import metadata
 from pathlib import Path
 
 import jsonschema
@@ -59,7 +60,9 @@ def test_sarif_is_schema_valid_with_a_rule_per_kind():
     assert first["ruleId"] == "glossary.deprecated" and first["level"] == "warning"
     assert first["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "docs/sv/a.md"}, "region": {"startLine": 4}}
-    assert "region" not in run["results"][1]["locations"][0]["physicalLocation"]
+    # a finding about a whole file is shown at its first line (every result has a line)
+    assert run["results"][1]["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    assert run["tool"]["driver"]["version"] == metadata.version("klarinfo")
     assert run["results"][2]["level"] == "note"
 
 

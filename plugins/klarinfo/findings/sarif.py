@@ -1,10 +1,19 @@
 """Findings as SARIF 2.1.0, so VS Code's SARIF viewer and CI code-quality annotations put
-each one at its file and line (``make findings`` writes ``reports/findings.sarif``)."""
+each one at its file and line (``make findings`` writes ``reports/findings.sarif``).
+
+The log holds every warning of the build, MkDocs' own included (collect), and passes
+``@microsoft/sarif-multitool validate`` without an error or warning (tests/findings), so
+CI can refuse a report it cannot read: each result has its file and a start line, and
+the tool says which version of it wrote the log and where to read about it (SARIF2005).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 
 from klarinfo.findings.collect import Item
 
@@ -28,8 +37,27 @@ RULES = {
     "translation": "A translation that is outdated, missing or has a bad status",
     "catalog": "A problem in a PO catalog (locales/)",
     "source": "A page file that cannot be used as it is (encoding, front matter, empty)",
-    "other": "Another finding of the build",
+    "other": "Another finding of the build: a link to a missing page or anchor, or any "
+             "other warning of MkDocs, its theme or a plugin",
 }
+
+
+@cache
+def version() -> str:
+    """The installed klarinfo's version: which checks wrote the log."""
+    return metadata.version(TOOL)
+
+
+@cache
+def information_uri() -> str:
+    """Where to read about the tool: the package's home page if its metadata names one
+    (``[project.urls]``), else its README (the project ships no other documentation)."""
+    for entry in metadata.metadata(TOOL).get_all("Project-URL") or ():
+        _, _, url = entry.partition(", ")
+        if url.startswith(("https://", "http://")):
+            return url
+    readme = Path(__file__).resolve().parents[3] / "README.md"
+    return (readme if readme.is_file() else Path(__file__).resolve().parent).as_uri()
 
 
 def rule_ids(items: Iterable[Item]) -> list[str]:
@@ -44,9 +72,9 @@ def to_sarif(items: list[Item]) -> dict:
     rules = [{"id": k, "shortDescription": {"text": RULES.get(k, k)}} for k in ids]
     results = []
     for item in items:
-        location: dict = {"artifactLocation": {"uri": item.path}}
-        if item.line:
-            location["region"] = {"startLine": item.line}
+        # a finding about a whole file (a page's score) is shown at its first line
+        location = {"artifactLocation": {"uri": item.path},
+                    "region": {"startLine": item.line or 1}}
         text = f"{item.message} — {item.fix}" if item.fix else item.message
         results.append({
             "ruleId": item.kind, "ruleIndex": ids.index(item.kind),
@@ -56,7 +84,9 @@ def to_sarif(items: list[Item]) -> dict:
             **({"properties": {"edition": item.edition}} if item.edition else {}),
         })
     return {"$schema": SCHEMA, "version": "2.1.0",
-            "runs": [{"tool": {"driver": {"name": TOOL, "rules": rules}},
+            "runs": [{"tool": {"driver": {"name": TOOL, "version": version(),
+                                          "informationUri": information_uri(),
+                                          "rules": rules}},
                       "results": results}]}
 
 
