@@ -4,7 +4,8 @@ termbases, term banks and teams that lint with Vale.
 ``python -m klarinfo.exchange.termbase_export [-o reports/glossary]`` (``make
 glossary-export``). Every term of every edition: preferred and admitted terms are
 ``preferredTerm-admn-sts``/``admittedTerm-admn-sts``, deprecated variants
-``deprecatedTerm-admn-sts`` in TBX and go to Vale's ``reject.txt``.
+``deprecatedTerm-admn-sts`` in TBX and go to Vale's ``reject.txt``
+(``vale/config/vocabularies/klarinfo-<edition>/``; set ``StylesPath`` to ``vale``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,12 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import tbx
 
+from klarinfo.exchange.formats import language_tag
 from klarinfo.exchange.model import Setup
 
+#: Where Vale (3.0 and later) looks for vocabularies under its StylesPath; ``Vocab/`` was
+#: the place before 3.0 and is no longer read.
+VOCABULARIES = "config/vocabularies"
 STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
           "deprecated": "deprecatedTerm-admn-sts"}
 
@@ -40,8 +45,14 @@ def rows(setup: Setup) -> list[tuple[str, str, str, str]]:
 
 
 def write_tbx(setup: Setup) -> bytes:
+    """TBX-Basic with each language's definition (a terminologist decides from it whether
+    two terms are the same concept). ``xml:lang`` must be a BCP 47 tag: easy-read Swedish
+    is ``sv-x-latt`` (``formats.language_tag``, as in XLIFF); ``formats.edition_of``
+    gives the edition id back."""
     store = tbx.tbxfile(sourcelanguage=setup.default)
     by_term: dict[str, list[tuple[str, str, str]]] = {}
+    definitions = {(term.id, edition): entry.definition for term in setup.termbase.terms
+                   for edition, entry in term.entries.items()}
     for term_id, edition, text, status in rows(setup):
         by_term.setdefault(term_id, []).append((edition, text, status))
     for term_id, forms in by_term.items():
@@ -51,12 +62,18 @@ def write_tbx(setup: Setup) -> bytes:
             texts = [(t, s) for e, t, s in forms if e == edition]
             if not texts:
                 continue
+            tag = language_tag(edition, setup.languages[edition])
             if edition == setup.default:
-                unit.set_source_terms([t for t, _ in texts], lang=edition)
+                unit.set_source_terms([t for t, _ in texts], lang=tag)
             else:
-                unit.set_target_terms([t for t, _ in texts], lang=edition)
+                unit.set_target_terms([t for t, _ in texts], lang=tag)
             lang = next(n for n in unit.getlanguageNodes()
-                        if n.get("{http://www.w3.org/XML/1998/namespace}lang") == edition)
+                        if n.get("{http://www.w3.org/XML/1998/namespace}lang") == tag)
+            definition = definitions.get((term_id, edition))
+            if definition:  # TBX-Basic: descrip before the tig elements of its langSet
+                descrip = etree.Element(unit.namespaced("descrip"), type="definition")
+                descrip.text = definition
+                lang.insert(0, descrip)
             for tig, (_, status) in zip(lang.findall(unit.namespaced("tig")), texts,
                                         strict=True):
                 note = etree.SubElement(tig, unit.namespaced("termNote"))
@@ -111,12 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "klarinfo.tbx").write_bytes(write_tbx(setup))
     (folder / "klarinfo.csv").write_text(write_csv(setup), encoding="utf-8")
     for edition in setup.editions:
-        vocab = folder / "vale" / "Vocab" / f"klarinfo-{edition}"
+        vocab = folder / "vale" / VOCABULARIES / f"klarinfo-{edition}"
         vocab.mkdir(parents=True, exist_ok=True)
         accept, reject = vale(setup, edition)
         (vocab / "accept.txt").write_text(accept, encoding="utf-8")
         (vocab / "reject.txt").write_text(reject, encoding="utf-8")
-    print(f"{folder}: klarinfo.tbx, klarinfo.csv, vale/Vocab/klarinfo-<edition>/")
+    print(f"{folder}: klarinfo.tbx, klarinfo.csv, vale/{VOCABULARIES}/klarinfo-<edition>/")
     return 0
 
 
