@@ -46,7 +46,9 @@ def page(edition: str, index: int, bank: list[str], rng: random.Random,
          source_hash: str | None) -> str:
     heading = bank[rng.randrange(len(bank))].rstrip(".?!:")[:60]
     title = heading.replace("\\", "").replace('"', "'")
-    meta = [f'title: "{title}"', "reviewed: 2026-11-23"]
+    plain = [line for line in bank if len(line) <= 155 and not any(c.isdigit() for c in line)]
+    summary = plain[rng.randrange(len(plain))].replace("\\", "").replace('"', "'")
+    meta = [f'title: "{title}"', f'description: "{summary}"', "reviewed: 2026-11-23"]
     if source_hash:
         meta += [f"translation_of: sida-{index:04d}.md", f"source_hash: {source_hash}",
                  "translation_status: draft"]

@@ -167,28 +167,28 @@ def test_the_plan(tmp_path):
     docs = tmp_path / "docs"
     for edition in ("sv", "en"):
         (docs / edition).mkdir(parents=True)
-        _save(docs / edition / "a.md", "---\ntitle: A\n---\n\n# A\n\nText [x](b.md).\n")
+        _save(docs / edition / "a.md", "---\ntitle: A\ndescription: En sida.\n---\n\n# A\n\nText [x](b.md).\n")
     other = tmp_path / "glossary.yml"
     _save(other, "terms: []\n")
     roots = [docs, other]
     before = Snapshot.take(roots)
     assert plan(before, Snapshot.take(roots, before), docs, ["sv", "en"], "sv").nothing
 
-    _save(docs / "sv" / "a.md", "---\ntitle: A\n---\n\n# A\n\nNy text [x](b.md).\n")
+    _save(docs / "sv" / "a.md", "---\ntitle: A\ndescription: En sida.\n---\n\n# A\n\nNy text [x](b.md).\n")
     after = Snapshot.take(roots, before)
     assert plan(before, after, docs, ["sv", "en"], "sv").pages == {
         "sv": ("a.md",), "en": ("a.md",)}
-    _save(docs / "en" / "a.md", "---\ntitle: A\n---\n\n# A\n\nNew [x](b.md).\n")
+    _save(docs / "en" / "a.md", "---\ntitle: A\ndescription: En sida.\n---\n\n# A\n\nNew [x](b.md).\n")
     assert plan(after, Snapshot.take(roots, after), docs, ["sv", "en"], "sv").pages == {
         "en": ("a.md",)}
     for change, reason in (
-            ("---\ntitle: B\n---\n\n# A\n\nText [x](b.md).\n", "front matter"),
-            ("---\ntitle: A\n---\n\n# A\n\nText [x](c.md).\n", "links"),
+            ("---\ntitle: B\ndescription: En sida.\n---\n\n# A\n\nText [x](b.md).\n", "front matter"),
+            ("---\ntitle: A\ndescription: En sida.\n---\n\n# A\n\nText [x](c.md).\n", "links"),
     ):
         _save(docs / "sv" / "a.md", change)
         assert reason in plan(before, Snapshot.take(roots, before), docs,
                               ["sv", "en"], "sv").full
-    _save(docs / "sv" / "a.md", "---\ntitle: A\n---\n\n# A\n\nText [x](b.md).\n")
+    _save(docs / "sv" / "a.md", "---\ntitle: A\ndescription: En sida.\n---\n\n# A\n\nText [x](b.md).\n")
     _save(other, "terms: [x]\n")
     assert "glossary.yml changed" in plan(before, Snapshot.take(roots, before), docs,
                                           ["sv", "en"], "sv").full

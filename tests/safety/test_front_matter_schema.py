@@ -32,7 +32,7 @@ def test_every_key_we_use_passes():
     ("search: {exclude: ja}", "search.exclude", "true or false"),
 ])
 def test_unknown_keys_and_wrong_types_fail_at_their_line(line, problem, fix):
-    text = f"---\ntitle: Tolk\n{line}\n---\n\nText.\n"
+    text = f"---\ntitle: Tolk\n{line}\ndescription: Du kan få tolk.\n---\n\nText.\n"
     findings = page_checks.schema(text, "docs/sv/tolk.md")
     assert len(findings) == 1, findings
     assert str(findings[0]).startswith("docs/sv/tolk.md:3: ")
@@ -44,9 +44,28 @@ def test_source_reports_schema_findings_with_the_page():
     from pathlib import Path
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "tolk.md"
-        page.write_text("---\ntitle: Tolk\nstatus: new\n---\n\nText.\n", encoding="utf-8")
+        page.write_text("---\ntitle: Tolk\nstatus: new\ndescription: Om tolk.\n---\n\nText.\n",
+                        encoding="utf-8")
         drop, findings = page_checks.source(page, "docs/sv/tolk.md", "sv", "sv", "tolk.md")
     assert not drop and [f.line for f in findings] == [3]
+
+
+@pytest.mark.parametrize("front,line,problem,fix", [
+    ("title: Tolk", 2, "has no 'description'", "at most 155 characters"),
+    ("title: Tolk\ndescription: " + "Lång text. " * 15, 3, "description", "shorten it"),
+    ("title: Tolk\ndescription: Du får 40 procent.", 3, "has a figure", "say it in words"),
+    ("description: Om tolk.", 1, "the page has no title", "'# Title'"),
+])
+def test_a_page_describes_and_names_itself(front, line, problem, fix):
+    findings = page_checks.schema(f"---\n{front}\n---\n\nText utan rubrik.\n",
+                                  "docs/sv/tolk.md")
+    assert [(f.line, problem in f.problem, fix in f.fix) for f in findings] == \
+        [(line, True, True)], findings
+
+
+def test_a_heading_names_a_page_without_title():
+    assert page_checks.schema("---\ndescription: Om tolk.\n---\n\n# Tolk\n\nText.\n",
+                              "docs/sv/tolk.md") == []
 
 
 def test_the_theme_gets_only_known_keys():
@@ -55,3 +74,8 @@ def test_the_theme_gets_only_known_keys():
     known_keys_only(meta)
     assert meta == {"title": "T", "klarinfo_outdated": True, "quick_exit": True}
     assert {"title", "description", "quick_exit"} <= KEYS
+
+
+def test_an_empty_description_is_a_missing_one():
+    (finding,) = page_checks.schema("---\ntitle: Tolk\ndescription:\n---\n\nText.\n", "x.md")
+    assert "has no 'description'" in finding.problem

@@ -103,7 +103,8 @@ def _plant(project: Path, chosen: list[str]) -> None:
     # the fragments on a page of their own: a BLNS line that opens a comment or a code
     # fence makes the rest of its page text (to Markdown and to the browser alike)
     for name, strings in (("prov", STRINGS), ("fragment", FRAGMENTS)):
-        lines = ["---", f"title: {name}", "reviewed: 2026-12-08", "---", "", f"# {name}", ""]
+        lines = ["---", f"title: {name}", "description: En provsida.", "reviewed: 2026-12-08",
+                 "---", "", f"# {name}", ""]
         for text in strings:
             lines += [text.replace("\n", " "), ""]
         (docs / f"{name}.md").write_text("\n".join(lines), encoding="utf-8")

@@ -52,7 +52,7 @@ def escaped(tmp_path_factory) -> tuple[Path, Path, object]:
              ALERT.format(name="description").replace("'", "''") + "'")
     # a title taken from the first heading: entities that striptags would decode
     (docs / "sv" / "prov.md").write_text(
-        "---\nreviewed: 2026-11-29\n---\n\n"
+        "---\nreviewed: 2026-11-29\ndescription: En kort provsida.\n---\n\n"
         "# Prov &lt;/title&gt;&lt;script&gt;alert('heading')&lt;/script&gt;\n\n"
         "Det här är en kort sida. Den finns bara för ett test.\n", encoding="utf-8")
     # a glossary definition and an admitted name (glossary page, popovers, embed view)

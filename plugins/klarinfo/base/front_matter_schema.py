@@ -16,12 +16,34 @@ import difflib
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    StrictBool,
+    StringConstraints,
+    ValidationError,
+)
 
 from klarinfo.base import yaml_lines
 from klarinfo.base.errors import Finding
 
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+#: Search results and link previews cut a description after about 155 characters.
+DESCRIPTION_MAX = 155
+
+
+def _no_figures(text: str) -> str:
+    """A figure in a description goes stale unseen: pages take figures from
+    data/rules.yml, descriptions are plain text that nothing updates."""
+    if any(char.isdigit() for char in text):
+        raise ValueError("has a figure")
+    return text
+
+
+_Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                max_length=DESCRIPTION_MAX),
+                         AfterValidator(_no_figures)]
 
 
 class _Search(BaseModel):
@@ -36,8 +58,8 @@ class PageFrontMatter(BaseModel):
 
     #: the page's name in menus, tabs and search; else its first heading
     title: _Text | None = None
-    #: one plain sentence for search results, link previews, embeds and feeds
-    description: _Text | None = None
+    #: one plain sentence for search results, link previews, embeds and feeds (required)
+    description: _Description
     #: the day the facts were last checked against the sources (YYYY-MM-DD)
     reviewed: date | None = None
     #: translations: draft until a qualified translator has checked the page
@@ -65,14 +87,21 @@ _HOW = {
     "literal_error": "write one of the values named",
     "string_pattern_mismatch": "write it as make new-translation or make translation-done "
                                "does",
+    "missing": "add description: one plain sentence in the page's language that says what "
+               f"the page helps with (at most {DESCRIPTION_MAX} characters, no figures)",
+    "string_too_long": f"shorten it to at most {DESCRIPTION_MAX} characters: search results "
+                       "and link previews cut the rest",
+    "value_error": "say it in words: write the figures in the page, where they come from "
+                   "data/rules.yml",
+    "string_too_short": "write the text, or remove the key",
 }
 
 
 def check(data: Any, shown: str, first_line: int = 2) -> list[Finding]:
     """Findings for front matter ``data`` (from :func:`yaml_lines.load`), each at the line
     of its key (``first_line``: the file line of the YAML's first line)."""
-    try:
-        PageFrontMatter.model_validate(dict(data))
+    try:  # an empty value (`description:`) is a missing one
+        PageFrontMatter.model_validate({k: v for k, v in dict(data).items() if v is not None})
     except ValidationError as exc:
         return [_finding(error, data, shown, first_line) for error in exc.errors()]
     return []
@@ -88,6 +117,9 @@ def _finding(error: Any, data: Any, shown: str, first_line: int) -> Finding:
                        (f"did you mean '{close[0]}'? " if close else "") +
                        "the keys are: " + ", ".join(sorted(KEYS)))
     path = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "missing":
+        return Finding(shown, where, f"the front matter has no '{path}' (search results, link "
+                       "previews, embeds and feeds show it)", _HOW["missing"])
     value = error.get("input")
     return Finding(shown, where, f"front-matter '{path}: {value}' — {error['msg'].lower()}",
                    _HOW.get(error["type"], "see the keys in klarinfo/base/front_matter_schema.py"))

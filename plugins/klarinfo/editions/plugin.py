@@ -19,7 +19,8 @@ from mkdocs.plugins import event_priority
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
-from klarinfo.base.errors import InputError
+from klarinfo.base import page_checks
+from klarinfo.base.errors import InputError, shown_path
 from klarinfo.editions import sitemap, translation_status
 from klarinfo.editions.alternates import hreflang_links
 from klarinfo.editions.edition import build_editions, build_only, by_id
@@ -71,13 +72,11 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         languages = [dict(lang) for lang in i18n.config.languages]
         try:
             context.editions = build_editions(self.config.editions, languages, "mkdocs.yml")
+            if self.config.only_edition:
+                build_only(i18n.config.languages, self.config.only_edition, context.editions)
         except InputError as exc:
             raise PluginError(str(exc)) from None
         if self.config.only_edition:
-            try:
-                build_only(i18n.config.languages, self.config.only_edition, context.editions)
-            except InputError as exc:
-                raise PluginError(str(exc)) from None
             log.info(f"previewing the {self.config.only_edition} edition only (and the Swedish "
                      "source)")
         self.pages: list[sitemap.SitemapPage] = []
@@ -103,12 +102,15 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
 
     @event_priority(-110)  # after i18n chose this edition's files
     def on_files(self, files: Any, *, config: Any) -> Any:
-        """This edition's page titles (the partner page's snippets, placeholder checks)."""
-        edition = self.context.edition
-        self.context.titles = [
-            (pages.title(file.content_string, pages.norm(file)), file.url)
-            for file in files.documentation_pages()
-            if getattr(file, "locale", edition.id) == edition.id and not file.generated_by]
+        """This edition's page titles (the partner page's snippets, placeholder checks);
+        two pages of one edition with one title are a finding (menus, search)."""
+        edition, root = self.context.edition, self.context.root
+        own = [file for file in files.documentation_pages()
+               if getattr(file, "locale", edition.id) == edition.id and not file.generated_by]
+        self.context.titles = [(pages.title(f.content_string, pages.norm(f)), f.url) for f in own]
+        for finding in page_checks.duplicate_titles([(t, shown_path(Path(f.abs_src_path), root), (
+                f.content_string)) for (t, _), f in zip(self.context.titles, own, strict=True)]):
+            log.warning(str(finding), **tag("source"))
         return files
 
     @event_priority(-90)  # just before i18n flattens the language sections (-100)
@@ -195,10 +197,9 @@ class EditionsPlugin(CapabilityPlugin[EditionsConfig]):
         if not self.context.inner_build:
             sitemap.write(Path(config.site_dir), config.site_url or "", self.pages)
 
-    def on_shutdown(self) -> None:
-        self._cleanup()
-
     def _cleanup(self) -> None:
         if self.theme_dir is not None:
             shutil.rmtree(self.theme_dir, ignore_errors=True)
             self.theme_dir = None
+
+    on_shutdown = _cleanup

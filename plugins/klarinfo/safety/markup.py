@@ -47,6 +47,7 @@ _ATTR_TOKEN = re.compile(r"""([^\s=]+)[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^\s}]*)|[
 #: What an attribute list may set: besides #id (not one the theme uses) and .class, only
 #: the language and direction of a quotation.
 ATTRIBUTE_KEYS = frozenset({"lang", "dir"})
+_NEAR_PLACEHOLDER = re.compile(r"(?:^|[\s{:])(?:rules|site)\.\w")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([ \t]*<?([^)\s>]*)")
 _LINK_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]*)|^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S*)", re.M)
 
@@ -95,6 +96,8 @@ def _masked(line: str) -> str:
 
 def attribute_list_problem(attr_list: str) -> str | None:
     """Why an attribute list (``{: #id .class lang=en }``) is refused, or None."""
+    if _NEAR_PLACEHOLDER.search(attr_list):
+        return None  # {rules.x}: a placeholder's braces gone wrong, which examples reports
     for match in _ATTR_TOKEN.finditer(attr_list.strip("{}:")):
         token, key = match.group(0), match.group(1)
         if key is None and token[0] in "#.":
