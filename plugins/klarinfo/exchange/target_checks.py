@@ -13,17 +13,13 @@ front matter must pass the page schema every other tool checks.
 
 from __future__ import annotations
 
-import importlib
 import re
 
 from klarinfo.base import front_matter_schema
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.editions import translation_status as status
+from klarinfo.safety import check_markdown, dangerous_url
 
-# The safety capability has no public __init__ list yet (tests/test_layers.py reads
-# ``klarinfo.safety.__all__``); ``markup`` declares check_markdown and dangerous_url as
-# its public names, so we use that module as it is, loaded by name, rather than copy it.
-_markup = importlib.import_module("klarinfo.safety.markup")
 #: ``<scheme:…>``: an autolink as CommonMark reads it; check_markdown leaves these to the
 #: HTML net, but an import can say which unit brought one in.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
@@ -39,11 +35,11 @@ def same_text(a: str, b: str) -> bool:
 def markup_problems(target: str) -> list[tuple[str, str]]:
     """(what, how to fix) for each raw HTML tag, unsafe attribute list or script link in
     a target's Markdown."""
-    _, findings = _markup.check_markdown(target, "target", 1)
+    _, findings = check_markdown(target, "target", 1)
     out = [(f.problem, f.fix) for f in findings]
     out += [(f"link target '{m.group(1)}' runs script or embeds data",
              "link to a page of this site or to an https:// address")
-            for m in _AUTOLINK.finditer(target) if _markup.dangerous_url(m.group(1))]
+            for m in _AUTOLINK.finditer(target) if dangerous_url(m.group(1))]
     return out
 
 

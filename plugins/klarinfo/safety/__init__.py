@@ -6,3 +6,7 @@ templates write and the dev server that sends our headers (``template_scripts``)
 same headers as nginx snippets (``nginx``), and which pages get the quick exit
 (``quick_exit``).
 """
+
+from klarinfo.safety.markup import check_markdown, dangerous_url
+
+__all__ = ["check_markdown", "dangerous_url"]
