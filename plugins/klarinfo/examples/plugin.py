@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
-from klarinfo.base import yaml_lines
+from klarinfo.base import config_checks, yaml_lines
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.examples import blocks, calculator_rules, placeholders, rules
 from klarinfo.findings import tag
@@ -27,6 +27,11 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
     def on_config(self, config: Any) -> Any:
         if self.begin(config):
             self._load()
+            for finding in config_checks.unknown_editions(
+                    "easy_read", self.config.easy_read,
+                    [lang.locale for lang in config.plugins["i18n"].config.languages],
+                    Path(config.config_file_path).read_text(encoding="utf-8")):
+                log.warning(str(finding), **tag("source"))
         return config
 
     def _load(self) -> None:

@@ -12,8 +12,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from klarinfo.adapter import pages
-from klarinfo.adapter.base import CapabilityPlugin
+from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base import config_checks
 from klarinfo.editions import Alternate
+from klarinfo.findings import tag
 from klarinfo.leaflets import STAFF_FOLDER, leaflet_name
 from klarinfo.partners import embed, feeds, framing, snippet
 
@@ -30,6 +32,11 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                 raise PluginError("mkdocs.yml: " + "; ".join(problems))
             self.context.partners = tuple(self.config.partners)
             self.embeds: list[embed.EmbedPage] = []
+            text = Path(config.config_file_path).read_text(encoding="utf-8")
+            for finding in [*config_checks.site_url(config.site_url, text), *(
+                    config_checks.missing_leaflets(self.config.leaflets, Path(config.docs_dir)
+                                                   / self.context.default.id, text))]:
+                log.warning(str(finding), **tag("source"))
         return config
 
     @event_priority(-10)  # last: the snippets block's lines would shift every finding

@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 
 from klarinfo.adapter import pages, parallel
 from klarinfo.adapter.base import CapabilityPlugin, log
+from klarinfo.base import config_checks
 from klarinfo.base.errors import shown_path
 from klarinfo.editions import by_id
 from klarinfo.findings import tag
@@ -48,6 +49,10 @@ class ReadabilityPlugin(CapabilityPlugin[ReadabilityConfig]):
         # whose sentences hold every word (they would grow with the whole site)
         self.reports: list[dict[str, Any]] = []
         self.profiles, problems = score.build_profiles(self.config.readability)
+        for finding in config_checks.unknown_editions(
+                "readability", self.config.readability, [e.id for e in self.context.editions],
+                Path(config.config_file_path).read_text(encoding="utf-8")):
+            log.warning(str(finding), **tag("readability"))
         if problems:
             raise PluginError("\n".join(str(p) for p in problems))
         profiles = self.profiles if self.config.readability_mode != "off" else {}
