@@ -1,11 +1,13 @@
 """A page an edition does not have yet, end to end: export marks its segments new
-(XLIFF ``state="new"``, PO empty ``msgstr``); the agency fills them; import creates the
-page with the front matter other translations have, and the edition builds strictly."""
+(XLIFF ``state="new"``, PO empty ``msgstr``), its title and description too; the agency
+fills them; import creates the page with the front matter other translations have, the
+translated description included, and the edition builds strictly."""
 
 from __future__ import annotations
 
 import copy
 import re
+from html import escape as html_escape
 from pathlib import Path
 
 from klarinfo.editions import translation_status as status
@@ -70,11 +72,12 @@ def test_missing_page_is_created_with_front_matter_and_builds(tmp_path: Path) ->
     (project / "docs" / EDITION / PAGE).write_text(page, encoding="utf-8")
 
     source = (project / "docs/sv" / PAGE).read_text(encoding="utf-8")
-    meta = status.front_matter(page, PAGE)
-    assert meta == {"title": "Xaqaaga turjubaan", "translation_of": PAGE,
-                    "source_hash": status.source_hash(source),
-                    "translation_status": "draft"}, meta
     original = (ROOT / "docs" / EDITION / PAGE).read_text(encoding="utf-8")
+    description = status.front_matter(original, PAGE)["description"]  # the agency's
+    meta = status.front_matter(page, PAGE)
+    assert meta == {"title": "Xaqaaga turjubaan", "description": description,
+                    "translation_of": PAGE, "source_hash": status.source_hash(source),
+                    "translation_status": "draft"}, meta
     assert status.split(page)[1] == status.split(original)[1]  # the body, exactly
 
     result = build(project, tmp_path / "site", edition=EDITION)
@@ -82,3 +85,4 @@ def test_missing_page_is_created_with_front_matter_and_builds(tmp_path: Path) ->
     html = (tmp_path / "site" / EDITION / "tolk" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>Xaqaaga turjubaan\b", html)
     assert re.search(r"<h1[^>]*>Xaqaaga turjubaan", html)  # the Somali page, not Swedish
+    assert f'<meta name="description" content="{html_escape(description)}"' in html

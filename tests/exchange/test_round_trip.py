@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from klarinfo.exchange import cli, model, segments
+from klarinfo.exchange import cli, front_fields, model, segments
 from sitebuild import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,13 +44,19 @@ def test_unchanged_round_trip_changes_no_page(project: Path, edition: str, fmt: 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_page_renders_back_exactly_from_its_units(edition: str) -> None:
-    """What import writes when it does write: skeleton + exported targets == the page."""
+    """What import writes when it does write: skeleton + exported targets == the page,
+    and the front-matter units hold the page's own title and description."""
     setup = model.Setup.load(ROOT)
     for source in sorted((ROOT / "docs" / "sv").glob("*.md")):
         target = ROOT / "docs" / edition / source.name
         text = target.read_text(encoding="utf-8")
         _, merged, _ = model.cut(source.read_text(encoding="utf-8"), text)
-        units = model.export_page(setup, edition, source.name, _NoTerms()).units
+        every = model.export_page(setup, edition, source.name, _NoTerms()).units
+        units = [u for u in every if front_fields.key_of(u.id) is None]
+        front = {front_fields.key_of(u.id): u.target for u in every if u not in units}
+        # title and description carry the page's current values (import writes a value
+        # only when it differs, so an unchanged file keeps the page byte for byte)
+        assert front == front_fields.values(text, target.name) != {}, target
         assert merged is not None and len(merged.slots) == len(units)
         head, _ = model.body_of(text)
         assert head + merged.render([u.target for u in units]) == text, target
@@ -89,8 +95,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_edited_segment_changes_the_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     path = _export(project, "so", pages="tolk.md")
-    _edit(path, "<target state=\"translated\">Xaqaaga turjubaan</target>",
-          "<target state=\"translated\">Xaqaaga turjubaanka</target>")
+    _edit(path, 'id="tolk.md#1">\n        <source>Din rätt till tolk</source>\n        '
+          '<target state="translated">Xaqaaga turjubaan</target>',
+          'id="tolk.md#1">\n        <source>Din rätt till tolk</source>\n        '
+          '<target state="translated">Xaqaaga turjubaanka</target>')
     assert cli.main(["--root", str(project), "import", str(path)]) == 0
     page = (project / "docs/so/tolk.md").read_text(encoding="utf-8")
     assert "\n# Xaqaaga turjubaanka\n" in page

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from klarinfo.exchange import cli, formats, model
+from klarinfo.exchange import cli, formats, front_fields, model
 from sitebuild import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,10 +43,10 @@ def project(tmp_path: Path) -> Path:
 
 
 def _crafted(project: Path, page: str, fmt: str = "xliff", edition: str = "so") -> Path:
-    """An exchange file for ``page`` whose first segment was edited by the agency."""
+    """An exchange file for ``page`` whose first body segment was edited by the agency."""
     setup = model.Setup.load(project)
     exported = model.export_page(setup, edition, page, _NoTerms())
-    exported.units[0].target += " planted"
+    next(u for u in exported.units if front_fields.key_of(u.id) is None).target += " planted"
     if fmt == "po":
         data, name = formats.write_po([exported], setup.default, edition), "evil.po"
     else:

@@ -5,18 +5,27 @@ written: a broken or missing protected code, a unit missing from the file, a Swe
 page or a translation that changed since export. A page is written only when its text
 changed or the translator confirmed units that were new or needed review; it then gets
 ``translation_status: draft`` and, when every unit is confirmed, the ``source_hash`` of
-the Swedish version that was exported.
+the Swedish version that was exported. A translated title or description goes into the
+front matter (``front_fields``) and must pass the page schema, else it is refused at its
+unit (``file:page#description``) with the schema's message.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from klarinfo.base import text_files
 from klarinfo.editions import translation_status as status
-from klarinfo.exchange import codes, formats, guard, model, segments, target_checks
+from klarinfo.exchange import (
+    codes,
+    formats,
+    front_fields,
+    guard,
+    model,
+    segments,
+    target_checks,
+)
 from klarinfo.exchange.returned import Returned, ReturnedFile
 
 
@@ -31,11 +40,12 @@ class Problem:
 
 
 def _where(returned: ReturnedFile, shown: str, page: str) -> str:
-    """``file:line`` of the PO header naming the page, else ``file:unit-id``."""
+    """``file:line`` of the PO header naming the page, else ``file:unit-id`` of its first
+    body unit (its title and description units come first, but are no part of the body)."""
     if returned.where.get(page):
         return f"{shown}:{returned.where[page]}"
-    return f"{shown}:" + next((i for i in returned.order if i.startswith(f"{page}#")),
-                              f"{page}#1")
+    return f"{shown}:" + next((i for i in returned.order if i.startswith(f"{page}#")
+                               and front_fields.key_of(i) is None), f"{page}#1")
 
 
 def refused(setup: model.Setup, returned: ReturnedFile, shown: str, edition: str
@@ -145,6 +155,7 @@ def _plan_page(setup: model.Setup, returned: ReturnedFile, shown: str, edition: 
     stale = status.source_hash(source_text) != source_hash
     before = len(problems)
     out: list[str] = []
+    front: dict[str, str] = {}  # front-matter key → the value to write, when changed
     confirmed = changed = False
     all_done, skipped = True, False
     for unit in exported.units:
@@ -180,13 +191,18 @@ def _plan_page(setup: model.Setup, returned: ReturnedFile, shown: str, edition: 
         changed |= target != unit.target
         confirmed |= done and unit.state != model.TRANSLATED
         all_done &= done and bool(target)
-        out.append(target)
+        key = front_fields.key_of(unit.id)
+        if key is None:
+            out.append(target)
+        elif target and (target != unit.target or target_text is None):
+            front[key] = target
     if len(problems) > before or skipped or not (changed or confirmed):
         return
-    text = _page_text(source_text, target_text, out, page, source_hash, all_done)
-    page_shown = f"docs/{edition}/{page}"
-    problems += [Problem(f"{f.path}:{f.line or 1}", f.problem, f.fix)
-                 for f in target_checks.front_matter_problems(text, page_shown)]
+    text = _page_text(source_text, target_text, out, front, page, source_hash, all_done)
+    ours = {front_fields.key_of(u.id) for u in exported.units} - {None}
+    problems += [Problem(f"{shown}:{page}#{key}" if key in ours else f"{f.path}:{f.line or 1}",
+                         f.problem, f.fix)
+                 for key, f in front_fields.schema_problems(text, f"docs/{edition}/{page}")]
     result.writes[target_path] = text
     if all_done:
         result.record.append(page)
@@ -226,18 +242,21 @@ class _NoTerms:
         return []
 
 
-def _page_text(source_text: str, target_text: str | None, targets: list[str], page: str,
-               source_hash: str, all_done: bool) -> str:
+def _page_text(source_text: str, target_text: str | None, targets: list[str],
+               front: dict[str, str], page: str, source_hash: str, all_done: bool) -> str:
+    """The page to write: the translation's own skeleton (a new page: the Swedish one)
+    with the targets, and the translated title and description in its front matter."""
     _, merged, _ = model.cut(source_text, target_text)
     if merged is None:  # a new page: the Swedish skeleton, front matter as translations have
         skeleton = segments.parse(model.body_of(source_text)[1])
-        title = new_page_title(skeleton, targets)
-        head = ("---\n" + (f"title: {json.dumps(title, ensure_ascii=False)}\n" if title else "")
+        front.setdefault("title", new_page_title(skeleton, targets))
+        head = ("---\n" + "".join(f"{k}: {front_fields.scalar(front[k])}\n"
+                                  for k in front_fields.KEYS if front.get(k))
                 + f"translation_of: {Path(page).name}\nsource_hash: {source_hash}\n"
                 "translation_status: draft\n---\n\n")
         return head + skeleton.render(targets).lstrip("\n")
     head, _ = model.body_of(target_text or "")
-    text = head + merged.render(targets)
+    text = front_fields.with_values(head + merged.render(targets), front)
     text = status.with_review(text, "draft")
     return status.with_source_hash(text, source_hash) if all_done else text
 

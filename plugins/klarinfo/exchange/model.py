@@ -1,7 +1,9 @@
 """What goes into an exchange file: per page, units pairing Swedish segments with the
 edition's translation, each with its state and the glossary terms in it.
 
-A unit's id is ``page#n`` (``page#n-m`` for a merged unit: Swedish segments n to m).
+A unit's id is ``page#n`` (``page#n-m`` for a merged unit: Swedish segments n to m);
+the front matter's title and description come first as ``page#title`` and
+``page#description`` (``front_fields``).
 The skeleton of the translated page is not stored in the file: import cuts the page
 as it is on disk again, and refuses if it changed since export (``target_hash``), so
 the same cut gives the same units and an unchanged import writes the page unchanged.
@@ -17,7 +19,7 @@ from pathlib import Path
 from klarinfo.base import project as project_file
 from klarinfo.base import text_files
 from klarinfo.editions import translation_status as status
-from klarinfo.exchange import align, segments
+from klarinfo.exchange import align, front_fields, segments
 from klarinfo.glossary import Matcher, Termbase, load_termbase
 
 TRANSLATED, NEEDS_REVIEW, NEW = "translated", "needs-review", "new"
@@ -140,7 +142,8 @@ def export_page(setup: Setup, edition: str, page: str, matcher: Matcher) -> Page
         old_text = old_path.read_text(encoding="utf-8")
     same = _unchanged(source, old_text if current_text is None else source_text)
     targets = iter(merged.slots if merged else [])  # one (merged) segment per group
-    units = []
+    units = front_units(setup, edition, page, (source_text, target_text),
+                        None if recorded is None else str(recorded), matcher)
     for group in found:
         text = JOIN.join(s.text for s in source[group.source[0]:group.source[1]])
         target = next(targets).text if group.target[1] > group.target[0] else ""
@@ -156,6 +159,27 @@ def export_page(setup: Setup, edition: str, page: str, matcher: Matcher) -> Page
                             "is the page's Markdown for all these segments.")
         units.append(Unit(unit_id(page, group), text, target, state, notes))
     return PageExport(page, current, file_hash(target_text) if target_text else "", units)
+
+
+def front_units(setup: Setup, edition: str, page: str, texts: tuple[str, str | None],
+                recorded: str | None, matcher: Matcher) -> list[Unit]:
+    """The page's title and description as units (``front_fields``), from ``texts``
+    (the Swedish page, the translation or None): translated when the Swedish value is the
+    one the translation was made from (``recorded``: its ``source_hash``), else needs
+    review; new when the translation has no value."""
+    source_text, target_text = texts
+    source = front_fields.values(source_text, page)
+    target = front_fields.values(target_text, f"docs/{edition}/{page}")
+    old = front_fields.recorded_values(setup.root / "locales" / "sources", page, recorded,
+                                       status.source_hash(source_text), source_text)
+    units = []
+    for key in (k for k in front_fields.KEYS if k in source):
+        text, current = source[key], target.get(key, "")
+        state = NEW if not current else TRANSLATED if old and old.get(key) == text \
+            else NEEDS_REVIEW
+        notes = [front_fields.NOTES[key], *term_notes(text, edition, setup, matcher)]
+        units.append(Unit(f"{page}#{key}", text, current, state, notes))
+    return units
 
 
 def export(setup: Setup, edition: str, pages: list[str] | None = None) -> list[PageExport]:
