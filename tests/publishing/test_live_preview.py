@@ -196,3 +196,18 @@ def test_the_plan(tmp_path):
     _save(docs / "sv" / "b.md", "# B\n")
     assert "1 file(s) added" in plan(before, Snapshot.take(roots, before), docs,
                                      ["sv", "en"], "sv").full
+
+
+def test_a_broken_glossary_keeps_the_last_good_site_served(served):
+    """#30: MkDocs holds every request until a build succeeds; the preview serves the
+    last good site with the error in the terminal, and picks up the fix."""
+    project, server = served
+    glossary = project / "glossary" / "allmant.yml"
+    good = glossary.read_text(encoding="utf-8")
+    _save(glossary, good + "\n  - id: [trasig\n")
+    server.wait_for(r"The rebuild failed")
+    assert re.search(r"glossary/allmant\.yml:\d+: YAML syntax error", "".join(server.output))
+    assert "Din rätt till tolk" in server.page("tolk/")  # answered, not held
+    _save(glossary, good)
+    server.wait_for(r"Documentation built|Full rebuild")
+    assert shows(server, "tolk/", "Din rätt till tolk")

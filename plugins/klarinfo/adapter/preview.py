@@ -146,10 +146,18 @@ class LivePreview:
                 return
             log.info(f"Full rebuild: {reason}")
             self.stop()
-            if config is None:
-                full()
-            else:
+            if config is not None:
                 full(config)
+                return
+            try:
+                full()
+            except Exception as exc:  # noqa: BLE001 - whatever stopped the build
+                # MkDocs would hold every page request until a build succeeds ("the
+                # server will appear stuck"); the staging folder kept the last good site,
+                # so serve that, and say why in the terminal.
+                log.error(f"The rebuild failed: {str(exc).strip() or type(exc).__name__} — "
+                          "still serving the last good site; fix the file named above and "
+                          "save it again")
 
         return build
 
