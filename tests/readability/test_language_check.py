@@ -217,3 +217,35 @@ def test_readings_computed_ahead_match_direct_readings(tmp_path):
     finally:
         ahead.close()
     assert any(r.wrong for r in language_check.readings(planted.read_text(), "so"))
+
+
+def test_one_swedish_sentence_in_a_somali_paragraph_is_found(tmp_path):
+    """#30: the paragraph still reads as Somali (lingua follows the longest language in
+    a mix); the sentence alone does not."""
+    original = (ROOT / "docs" / "so" / "tolk.md").read_text(encoding="utf-8")
+    lines = original.split("\n")
+    at = next(i for i, row in enumerate(lines) if len(row.split()) >= 10
+              and not row.startswith(("#", "-", ">", "title", "description")))
+    swedish = "Du har rätt att förstå vad en myndighet säger till dig och att berätta."
+    lines[at] = lines[at] + "\n" + swedish
+    readings = language_check.readings("\n".join(lines), "so")
+    sentence = [r for r in readings if r.kind == "sentence" and r.wrong]
+    assert [(r.line, r.found) for r in sentence] == [(at + 2, "sv")], readings
+    # the paragraph itself still reads as Somali: only the sentence check sees it
+    assert not [r for r in readings if r.kind != "sentence" and r.wrong]
+    code, output = _strict_failure(tmp_path, "so", "tolk.md", "\n".join(lines))
+    assert code != 0
+    assert re.search(rf"docs/so/tolk\.md:{at + 2}: weedhan .*Iswiidhish.*Soomaali", output), \
+        output
+
+
+def test_no_sentence_we_wrote_reads_as_another_language():
+    """The calibration of MIN_SENTENCE_WORDS, kept: every page of every edition."""
+    editions = project.load(ROOT / "mkdocs.yml").editions()
+    lang = {"sv-latt": "sv"}
+    wrong = [(edition, page.name, r.line, r.text)
+             for edition in editions for page in sorted((ROOT / "docs" / edition).glob("*.md"))
+             for r in language_check.readings(page.read_text(encoding="utf-8"),
+                                              lang.get(edition, edition))
+             if r.kind == "sentence"]
+    assert wrong == []

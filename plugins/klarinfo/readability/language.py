@@ -34,7 +34,7 @@ from typing import Any
 
 from babel import Locale
 
-from klarinfo.base import prose
+from klarinfo.base import prose, sentences
 from klarinfo.base.errors import Finding
 from klarinfo.glossary import Matcher
 
@@ -56,6 +56,15 @@ MIN_WORDS = 5
 #: A block is reported when its own language gets less confidence than this: far
 #: below every real block (0.676, see above), far above a wrong one (< 0.01).
 MIN_CONFIDENCE = 0.3
+
+#: A sentence of a block with several is judged on its own with at least this many
+#: words left: one Swedish sentence in a Somali paragraph leaves the paragraph's reading
+#: at 1.0 Somali (lingua follows the longest language in a mix). Calibration on every
+#: sentence of docs/*/ (2026-12-08): with 8 words the lowest confidence a real sentence
+#: gives its own language is 0.717 (English with the Swedish agency name "för digital
+#: förvaltning"); with 7 it is 0.007 (Somali with that name), so 7 would be a false
+#: alarm on a sentence we wrote; a Swedish sentence in a Somali paragraph gives < 0.01.
+MIN_SENTENCE_WORDS = 8
 
 _ATTR_LANG = re.compile(r"\{:?[^{}\n]*\blang=[\"']?([A-Za-z]{2,3})(?:-[\w-]+)?[\"']?[^{}\n]*\}")
 _ATTR_LIST = re.compile(r"\{:?\s*[.#\w][^{}\n]*\}")
@@ -202,13 +211,32 @@ def readings(markdown: str, language: str, matchers: Sequence[Matcher] = (),
         if declared is not None and declared not in candidates:
             continue  # a language we do not identify: trust the writer
         if len(text.split()) >= min_words:
-            out.append(_read(block.line, block.kind, text, declared or expected, candidates))
+            reading = _read(block.line, block.kind, text, declared or expected, candidates)
+            out.append(reading)
+            if not reading.wrong and declared is None:  # a quotation is judged whole
+                out += _wrong_sentences(block, declared or expected, matchers, candidates)
         elif declared is None and text:
             short.append(text)
             first_short = first_short or block.line
     joined = " ".join(short)
     if len(joined.split()) >= min_words:
         out.append(_read(first_short, "page", joined, expected, candidates))
+    return out
+
+
+def _wrong_sentences(block: prose.Block, expected: str, matchers: Sequence[Matcher],
+                     candidates: Sequence[str]) -> list[Reading]:
+    """The sentences of a block of several that read as another language on their own."""
+    parts = sentences.split_block(block, expected)
+    if len(parts) < 2:
+        return []
+    out = []
+    for sentence in parts:
+        text = judged_text(sentence.text, matchers)
+        if len(text.split()) >= MIN_SENTENCE_WORDS:
+            reading = _read(sentence.line, "sentence", text, expected, candidates)
+            if reading.wrong:
+                out.append(reading)
     return out
 
 
@@ -234,6 +262,8 @@ def findings(found: Iterable[Reading], path: str, locale: str,
         problem = (tr.gettext("the short lines of this page, from here on, read as {found}, "
                               "not {expected}")
                    if reading.kind == "page" else
+                   tr.gettext("this sentence reads as {found}, not {expected}")
+                   if reading.kind == "sentence" else
                    tr.gettext("this paragraph reads as {found}, not {expected}")).format(**names)
         fix = tr.gettext("translate it into {expected}, or, for a deliberate quotation, put "
                          "{marker} on its own line right under it").format(
