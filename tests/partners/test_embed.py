@@ -279,17 +279,19 @@ def test_oembed_consumed_by_micawber(site):
         assert data["html"] in shown
 
 
-def test_an_embed_js_of_the_site_gets_its_own_hash(tmp_path):
-    """A site that publishes its own embed.js (docs/ overrides the theme's file) pins that
-    file, not ours: the hash comes from the file MkDocs copies."""
+def test_an_embed_js_in_docs_is_refused_and_ours_stays_pinned(tmp_path):
+    """docs/ is written by communicators and agencies: a .js there would be a script of
+    our origin (#29), so it is refused at its path, and the embed.js published (and
+    pinned by the snippets' hash) is the theme's."""
     from klarinfo.partners import snippet
 
     project = copy_project(tmp_path / "project")
     (project / "docs" / "sv" / "embed.js").write_text("/* a site's own embed.js */\n",
                                                        encoding="utf-8")
     result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    published = (result.site / "embed.js").read_bytes()
-    assert published == b"/* a site's own embed.js */\n"
-    html = (result.site / "badda-in" / "index.html").read_text(encoding="utf-8")
+    assert result.returncode != 0 and "docs/sv/embed.js:1: a .js file" in result.output
+    allowed = build(project, tmp_path / "allowed", strict=False)
+    published = (allowed.site / "embed.js").read_bytes()
+    assert b"a site's own embed.js" not in published
+    html = (allowed.site / "badda-in" / "index.html").read_text(encoding="utf-8")
     assert f'integrity="{snippet.integrity(published)}"' in unescape(html)
