@@ -22,7 +22,7 @@ MAKEFLAGS += --no-print-directory
 
 .PHONY: site build test lint bench readability i18n-extract i18n-update i18n-check i18n-compile \
 	translation-status translation-diff translation-done new-page new-translation check-links bench-long \
-	setup clean lock audit translation-export translation-import glossary-export findings leaflets
+	setup clean lock audit translation-export translation-import glossary-export findings leaflets rules-diff
 
 # `make site LANG=ar` previews one edition (plus the Swedish source) for faster rebuilds.
 # Only a LANG given on the command line counts: the shell's own LANG is a locale.
@@ -129,6 +129,11 @@ findings: $(STAMP)
 	@mkdir -p reports && mv .site.findings/reports/findings.sarif reports/findings.sarif
 	@rm -rf .site.findings
 	@echo "wrote reports/findings.sarif"
+
+# Before the new year: which sentences and example figures change on every page of every
+# edition when the rules go from FROM to TO (data/rules.yml must have both years; exit 2 if not).
+rules-diff: $(STAMP)
+	@$(BIN)/python -m klarinfo.examples.rules_diff --from "$(FROM)" --to "$(TO)"
 
 setup: $(STAMP) $(CHROMIUM) node_modules/axe-core/axe.min.js
 

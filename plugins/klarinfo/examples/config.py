@@ -15,3 +15,7 @@ class ExamplesConfig(Config):
     easy_read = opt.ListOfItems(opt.Type(str), default=[])
     #: Slug of the page that explains how the worked examples are calculated.
     explain_page = opt.Type(str, default="sa-raknar-vi")
+    #: The day whose year's rules the pages show as current (YYYY-MM-DD), for previews and
+    #: tests; empty: the environment variable KLARINFO_RULES_DATE, else the build's own
+    #: date (rule_year.py), so a build in January shows January's rules or fails.
+    rules_date = opt.Type(str, default="")

@@ -14,7 +14,7 @@ from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import config_checks, yaml_lines
 from klarinfo.base.errors import Finding, InputError
-from klarinfo.examples import blocks, calculator_rules, placeholders, rules
+from klarinfo.examples import blocks, calculator_rules, placeholders, rule_year, rules
 from klarinfo.findings import tag
 
 from .config import ExamplesConfig
@@ -39,7 +39,11 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
         self.reported: set[str] = set()  # findings already logged in this build (all editions)
         self.unfilled_pages: set[str] = set()  # pages whose Markdown had unfilled placeholders
         try:
-            self.rules = rules.load(root / self.config.rules_file, self.config.rules_file)
+            loaded = rules.load(root / self.config.rules_file, self.config.rules_file)
+            choice = rule_year.choose(loaded, rule_year.rules_date(self.config.rules_date),
+                                      self.config.rules_file)
+            self.rules = choice.rules  # the date's year is the newest the pages show
+            self.year_said = choice  # logged in on_pre_build, once the log watch counts
             presets = root / self.config.presets_file
             self.presets = yaml_lines.load(presets.read_text(encoding="utf-8"),
                                            self.config.presets_file) or {}
@@ -48,6 +52,16 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
                 raise InputError(problems)
         except InputError as exc:
             raise PluginError(str(exc)) from None
+
+    @event_priority(-120)
+    def on_pre_build(self, *, config: Any) -> None:
+        """Say which year's values are missing, once per build: a warning (a strict build
+        fails) when the rules date's year has none, a notice from 1 December."""
+        said, self.year_said = getattr(self, "year_said", None), None
+        if said is not None and said.warning:
+            log.warning(str(said.warning), **tag("source"))
+        if said is not None and said.notice:
+            log.info(said.notice, **tag("source"))
 
     def watch_paths(self, root: Path) -> tuple[Path, ...]:
         # Files, not data/: a data file next to mkdocs.yml must not make the whole

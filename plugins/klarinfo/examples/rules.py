@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from klarinfo.base import text_files, yaml_lines
@@ -48,12 +48,30 @@ class Parameter:
 @dataclass(frozen=True)
 class Rules:
     parameters: Mapping[str, Parameter]
+    #: The newest rule year in force for this build (``as_of``; ``rule_year`` picks it from
+    #: the build date). None: every year of the file. Later years stay readable by name
+    #: (``{{ rules.x year=2027 }}``), but are never the default a page shows as current.
+    until: int | None = None
 
     @property
     def years(self) -> list[int]:
-        """Rule years every parameter has a value for."""
+        """Rule years every parameter has a value for, up to ``until``."""
+        return [y for y in self.file_years if self.until is None or y <= self.until]
+
+    @property
+    def file_years(self) -> list[int]:
+        """Rule years every parameter has a value for, whatever the build date."""
         sets = [set(p.values) | p.unknown_years for p in self.parameters.values()]
         return sorted(set.intersection(*sets)) if sets else []
+
+    def as_of(self, year: int) -> Rules:
+        """The same rules with ``year`` as the newest in force: the pages' default year."""
+        return replace(self, until=year)
+
+    def missing(self, year: int) -> list[Parameter]:
+        """Parameters with no value (not even a flagged unknown) for ``year``, file order."""
+        return [p for p in self.parameters.values()
+                if year not in p.values and year not in p.unknown_years]
 
     def value(self, name: str, year: int) -> float:
         parameter = self.parameters.get(name)
@@ -69,7 +87,9 @@ class Rules:
 
     def at(self, year: int) -> YearRules:
         if year not in self.years:
-            raise KeyError(f"no rules for {year}; data/rules.yml covers {self.years}")
+            later = f" (rules after {self.until} are not in force on the build's rules date)" \
+                if self.until is not None and year > self.until else ""
+            raise KeyError(f"no rules for {year}; data/rules.yml covers {self.years}{later}")
         return YearRules(self, year)
 
 
