@@ -14,7 +14,7 @@ from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base import config_checks, yaml_lines
 from klarinfo.base.errors import Finding, InputError
-from klarinfo.examples import blocks, calculator_rules, placeholders, rule_year, rules
+from klarinfo.examples import blocks, calculator_rules, hand_typed, placeholders, rule_year, rules
 from klarinfo.findings import tag
 
 from .config import ExamplesConfig
@@ -99,6 +99,8 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
         """``{rules.x}``, ``{{ rules.x }`` …, read from the page's file: klarinfo/safety
         (first) turns a single ``{…}`` into inert text before we see the Markdown."""
         source = "" if page.file.generated_by else page.file.content_string
+        for finding in hand_typed.findings(source, shown, self.rules, self.rules.years[-1]):
+            self._warn_once(finding)  # a figure rules.yml holds, typed by hand
         if "rules." in source or "site." in source:
             prose = placeholders.without_code(source)
             for finding in placeholders.near_misses(prose, shown, names=names)[1]:
