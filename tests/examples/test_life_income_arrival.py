@@ -3,6 +3,7 @@ method (b) and unknown figures — hand calculations, arithmetic in the comments
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -74,31 +75,94 @@ def test_arrived_after_first_birthday_by_hand():
     assert mother.benefit_paid_sek == 27_500 == mother.leave_year_income_sek
     # PGI: 27 500 is above 0.423 × 58 800 = 24 872.4, so 0.93 × 27 500 = 25 575
     assert mother.pension_qualifying_income_sek == 25_575
-    # barnår: she has the lower PGI; (a) 0 − 25 575 < (c) one ibb 80 600 → 80 600
-    assert mother.child_year_credit_sek == round(0.185 * 80_600) == 14_911
-    # year 1: 0.185 × (25 575 + 80 600) = 0.185 × 106 175 = 19 642.4 → 19 642
-    assert mother.pension_credit_sek == 19_642
-    # barnår for 4 − 1 = 3 years (the child arrived aged one): years 2 and 3 add
-    # 14 911 each, year 4 nothing: 19 642 + 2 × 14 911 = 49 464
-    assert [y["child_year_sek"] for y in mother.years[:5]] == [80_600] * 3 + [0, 0]
-    assert mother.pension_credits_over_years_sek == 49_464
+    # no barnår in year 1, the arrival year: she and the child were not resident in Sweden
+    # the whole year (SFB 60 kap. 30 §); year 1 is 0.185 × 25 575 = 4 731.4 → 4 731
+    assert mother.child_year_credit_sek == 0
+    assert mother.pension_credit_sek == 4_731
+    # barnår (#31): born in the first half of a year (assumed), arrived just after the first
+    # birthday: 60 kap. 34 § gives the birth year up to the year the child turns three;
+    # whole years in Sweden are years 2 and 3 of the model only. Her PGI there is 0, so the
+    # base is (c) one ibb 80 600 (> (a) 0 − 0): 0.185 × 80 600 = 14 911 each.
+    assert [y["child_year_sek"] for y in mother.years[:5]] == [0, 80_600, 80_600, 0, 0]
+    assert mother.pension_credits_over_years_sek == 4_731 + 2 * 14_911 == 34_553
     # Pappa: 0.776 × 300 000 / 365 = 637.8 → 638 kr a day; 90 days = 57 420 kr;
     # year 1: 300 000 × 275 / 365 = 226 027.4 + 57 420 = 283 447.4 → 283 447
     assert (father.daily_benefit_sek, father.benefit_paid_sek) == (638, 57_420)
     assert father.leave_year_income_sek == 283_447
-    # equal split: 100 × 250 = 25 000; PGI 23 250; 0.185 × (23 250 + 80 600) = 19 212.25
+    # equal split: 100 × 250 = 25 000; PGI 23 250; 0.185 × 23 250 = 4 301.25 → 4 301
     mother_equal = equal.parents[0]
     assert mother_equal.benefit_paid_sek == 25_000
-    assert mother_equal.pension_credits_over_years_sek == 19_212 + 2 * 14_911
+    assert mother_equal.pension_credits_over_years_sek == 4_301 + 2 * 14_911
 
 
 def test_barnar_only_for_the_years_in_sweden():
-    # the same family from birth gets four barnår, after the second birthday two
-    assert li.child_year_count(R2025, "birth") == 4
-    assert li.child_year_count(R2025, "after_first_birthday") == 3
-    assert li.child_year_count(R2025, "after_second_birthday") == 2
+    # from birth four barnår; after the first birthday two (not three: the arrival year is
+    # not a whole year in Sweden), after the second birthday one
+    counts = [li.child_year_count(R2025, li.Scenario(2025, (), (), arrival))
+              for arrival in ("birth", "after_first_birthday", "after_second_birthday")]
+    assert counts == [4, 2, 1]
     (late,) = _arrived([(50, 50)], "after_second_birthday")
-    assert [y["child_year_sek"] for y in late.parents[0].years[:3]] == [80_600, 80_600, 0]
+    assert [y["child_year_sek"] for y in late.parents[0].years[:3]] == [0, 80_600, 0]
+
+
+# --- #31: barnår by the dates of birth and arrival (SFB 60 kap. 30 and 34 §§) ------------
+
+def test_barnar_years_by_hand_from_the_dates():
+    cal = li.child_year_calendar
+    # born 2022-03-15 (January–June): 34 § 1 gives 2022 up to 2025, the year it turns
+    # three. Arrived 2024-05-01: 2024 is not a whole year in Sweden (30 § 1–2), so
+    # only 2025 — one barnår (the old count, 4 − 2 = 2, was one too many)
+    assert cal(date(2022, 3, 15), date(2024, 5, 1), 4) == [2025]
+    # born 2022-09-10 (July–December): 34 § 2 gives 2023 (turns one) up to 2026 (turns
+    # four); arrived 2024-10-01 → 2025 and 2026
+    assert cal(date(2022, 9, 10), date(2024, 10, 1), 4) == [2025, 2026]
+    # arriving on 1 January makes that year a whole year in Sweden
+    assert cal(date(2022, 3, 15), date(2025, 1, 1), 4) == [2025]
+    assert cal(date(2022, 9, 10), date(2024, 1, 1), 4) == [2024, 2025, 2026]
+    # born in Sweden: the birth year counts (the part of the year the child lived)
+    assert cal(date(2024, 2, 1), None, 4) == [2024, 2025, 2026, 2027]
+    assert cal(date(2024, 11, 20), None, 4) == [2025, 2026, 2027, 2028]
+
+
+def test_a_scenario_with_dates_by_hand():
+    # born 2022-03-15, arrived 2024-05-01 (aged two: 100 days, 12 kap. 12 §). Model year 0
+    # is 2024, the arrival year; the one barnår, 2025, is model year 1.
+    data = {"year": 2025, "born": date(2022, 3, 15), "arrived": date(2024, 5, 1),
+            "parents": [{"role": "mother", "monthly_income": 0},
+                        {"role": "father", "monthly_income": 25_000}],
+            "splits": [{"days": [50, 50]}]}
+    scenario = li.scenario_from(data, "t.yml")
+    assert scenario.arrival == "after_second_birthday"  # from the dates
+    assert li.child_year_indices(R2025, scenario) == [1]
+    (result,) = li.compute(scenario, RULES)
+    assert [y["child_year_sek"] for y in result.parents[0].years[:4]] == [0, 80_600, 0, 0]
+    # born 2022-09-10, arrived 2024-10-01: 2025 and 2026, model years 1 and 2
+    later = li.scenario_from({**data, "born": date(2022, 9, 10),
+                              "arrived": date(2024, 10, 1)}, "t.yml")
+    assert li.child_year_indices(R2025, later) == [1, 2]
+
+
+def test_dates_that_contradict_or_lack_are_refused_at_their_line():
+    text = ("year: 2025\narrival: after_first_birthday\nborn: 2022-03-15\n"
+            "arrived: 2024-05-01\nparents:\n  - {role: mother, monthly_income: 0}\n"
+            "  - {role: father, monthly_income: 25000}\nsplits:\n  - {days: [50, 50]}\n")
+    data = li.yaml_lines.load(text, "t.yml")
+    with pytest.raises(InputError, match=r"t.yml:2: arrival 'after_first_birthday' does "
+                                         r"not match the dates"):
+        li.scenario_from(data, "t.yml")
+    data = li.yaml_lines.load(text.replace("born: 2022-03-15\n", ""), "t.yml")
+    with pytest.raises(InputError, match=r"t.yml:3: arrived needs the child's birth date"):
+        li.scenario_from(data, "t.yml")
+
+
+def test_every_preset_parent_without_income_has_an_entry_plan():
+    """#31 item 2: a parent without income kept at no income for every later year is the
+    false story (27 500 kr over 11 years); every preset gives them SFI, then work."""
+    presets = li.yaml_lines.load((ROOT / "data" / "life_income_presets.yml").read_text(
+        encoding="utf-8"), "presets")
+    missing = [(name, p.get("role")) for name, preset in presets.items()
+               for p in preset["parents"] if p["monthly_income"] == 0 and "entry" not in p]
+    assert missing == []
 
 
 # --- item 3: barnår method (b) and figures we do not know -----------------------------------
@@ -180,3 +244,38 @@ def test_pension_is_labelled_as_from_these_years_and_the_condition_is_stated(edi
     bare = life_income_render.render(scenario, scenario_results, locale, edition == "ar", tr,
                                      "x")
     assert condition not in bare[bare.index('class="klarinfo-example__note"'):]
+
+
+# --- #31 item 2: the arrival example says what it assumes, in every edition ------------------
+
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_arrival_example_states_the_entry_assumption(edition):
+    from klarinfo.editions import messages
+    from klarinfo.examples import life_income_render as lr
+    from klarinfo.examples.money import kronor, kronor_rounded
+
+    presets = li.yaml_lines.load((ROOT / "data" / "life_income_presets.yml").read_text(
+        encoding="utf-8"), "presets")
+    scenario = li.scenario_from(li.with_preset({"preset": "arrived-after-first-birthday"},
+                                               presets, "t.md"), "t.md", 2026)
+    results = li.compute(scenario, RULES)
+    tr = messages.translator(ROOT / "locales", edition)
+    locale = EDITIONS[edition][0]
+    money = kronor_rounded if edition == "sv-latt" else kronor
+    names = [lr.parent_name(p, scenario.parents[i].role, i, tr)
+             for i, p in enumerate(results[0].parents)]
+    said = lr.sentences(scenario, results, names, locale, tr, money)
+    # the mother's SFI months and example wage come first, before any figure
+    assert said[0] == lr.entry_sentence("mother", tr).format(
+        name=names[0], months=tr.ngettext("{n} month", "{n} months", 6).format(n=6),
+        income=money(24_000, locale))
+    # her days end on day 110 or 100, so work starts on day 110 + 180 = 290 or 280: ten days
+    # sooner, said in days — rounded to months it read "0 months earlier"
+    a, b = (r.parents[0] for r in results)
+    assert (a.work_start_day, b.work_start_day) == (290, 280)
+    sooner = lr.sooner_sentence("mother", tr).format(
+        name=names[0], sooner=tr.ngettext("{n} day", "{n} days", 10).format(n=10),
+        days_b=tr.ngettext("{n} day", "{n} days", 100).format(n=100))
+    assert said[2] == sooner
+    zero = tr.ngettext("{n} month", "{n} months", 0).format(n=0)
+    assert not any(zero in s for s in said)

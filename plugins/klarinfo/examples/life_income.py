@@ -14,6 +14,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from typing import Any, Literal
 
 from klarinfo.base import yaml_lines
@@ -61,6 +62,10 @@ class Scenario:
     splits: tuple[Split, ...]
     arrival: Arrival = "birth"
     years_after: int = 10  # later years counted in "income over the years"
+    # The child's birth and arrival in Sweden, when the example names them: they decide
+    # which years give barnår (``child_year_calendar``). None: the dates ARRIVAL_AGE assumes.
+    born: date | None = None
+    arrived: date | None = None
 
 
 @dataclass(frozen=True)
@@ -376,10 +381,49 @@ def child_year_base(r: YearRules, before: float, pgi: float) -> int:
     return int(round(max(0, min(max(options), room))))
 
 
-def child_year_count(r: YearRules, arrival: Arrival) -> int:
-    """Barnår in the model's years: the child's first four years, but only those the family
-    lives in Sweden — a child who arrives aged one gives three, aged two gives two."""
-    return max(0, int(r.pension_child_years) - ARRIVAL_AGE[arrival])
+def child_year_calendar(born: date, arrived: date | None, years: int) -> list[int]:
+    """The calendar years that give barnår, SFB 60 kap. 30 and 34 §§ (lydelse SFS 2022:879).
+
+    34 §: a child born January–June gives the birth year up to the year it turns three;
+    born July–December, the year it turns one up to the year it turns four (``years`` = 4
+    years either way). 30 § 1–2: only a year the parent *and* the child were resident in
+    Sweden the whole year (a child born here counts from its birth, the part of the year
+    it lived). So the year a family arrives never counts unless they arrive on 1 January:
+    the parent was not resident the whole year. We assume the parent arrives with the child.
+    """
+    first = born.year + (0 if born.month <= 6 else 1)
+    if arrived is None or arrived <= born:
+        resident_from = born.year
+    else:
+        resident_from = arrived.year + (0 if (arrived.month, arrived.day) == (1, 1) else 1)
+    return [y for y in range(first, first + years) if y >= resident_from]
+
+
+def assumed_dates(scenario: Scenario) -> tuple[date, date | None]:
+    """Birth and arrival when the example gives none: born in the first half of the year
+    (the shorter window of 34 §, so barnår are never overstated) and arriving the day after
+    the birthday ``arrival`` names. Only the pattern of years matters, not the year itself."""
+    age = ARRIVAL_AGE[scenario.arrival]
+    born = date(scenario.year - age, 3, 1)
+    return born, (date(scenario.year, 3, 2) if age else None)
+
+
+def child_year_indices(r: YearRules, scenario: Scenario) -> list[int]:
+    """The model years with barnår (0 = the year of the birth, or of the arrival).
+
+    From birth: the first four years. A child who arrives after its first birthday with
+    the assumed dates: the years after the arrival year up to the year it turns three —
+    two barnår, not three: the arrival year is not a whole year in Sweden (60 kap. 30 §).
+    """
+    born, arrived = ((scenario.born, scenario.arrived) if scenario.born is not None
+                     else assumed_dates(scenario))
+    start = (arrived or born).year
+    return [y - start for y in child_year_calendar(born, arrived, int(r.pension_child_years))]
+
+
+def child_year_count(r: YearRules, scenario: Scenario) -> int:
+    """How many barnår the example counts (``child_year_indices``)."""
+    return len(child_year_indices(r, scenario))
 
 
 def _child_years(r: YearRules, scenario: Scenario, per_parent: list[list[dict[str, int]]]
@@ -389,11 +433,11 @@ def _child_years(r: YearRules, scenario: Scenario, per_parent: list[list[dict[st
     later meets the earnings condition (förvärvsvillkoret, data/rules.yml): the model
     counts them, the page says so."""
     before = [pension_qualifying_income(r, p.monthly_income * 12) for p in scenario.parents]
-    count = child_year_count(r, scenario.arrival)
+    years = set(child_year_indices(r, scenario))
     for year in range(len(per_parent[0])):
         for index in (0, 1):
             per_parent[index][year]["child_year_sek"] = 0
-        if year >= count:
+        if year not in years:
             continue
         pgi = [per_parent[i][year]["pgi_sek"] for i in (0, 1)]
         lower = 0 if pgi[0] <= pgi[1] else 1
@@ -436,6 +480,40 @@ def _entry_from(raw: Any, parent: Any, bad: Any) -> Entry | None:
     return Entry(float(income), delay)
 
 
+def arrival_from_dates(born: date, arrived: date) -> Arrival:
+    """Which days the child gives (12 kap. 12 §): its age in whole years on arrival."""
+    age = arrived.year - born.year - ((arrived.month, arrived.day) < (born.month, born.day))
+    return "birth" if age < 1 else "after_first_birthday" if age < 2 else "after_second_birthday"
+
+
+def _dates_from(data: dict[str, Any], arrival: Any, bad: Any
+                ) -> tuple[date | None, date | None]:
+    """``born: 2022-03-15`` and ``arrived: 2024-05-01`` (YAML dates): the barnår follow them.
+    ``arrived`` needs ``born``; an ``arrival:`` that the dates contradict is refused, since
+    the days and the barnår would then tell two different stories."""
+    born, arrived = data.get("born"), data.get("arrived")
+    for key, value in (("born", born), ("arrived", arrived)):
+        if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+            bad(data, key, f"{key} {value!r} is not a date", f"write e.g. '{key}: 2024-05-01'")
+            return None, None
+    if arrived is not None and born is None:
+        bad(data, "arrived", "arrived needs the child's birth date",
+            "add born: (the barnår years depend on the month of birth)")
+        return None, None
+    if born is not None and arrived is not None:
+        if arrived < born:
+            bad(data, "arrived", f"arrived {arrived} is before born {born}",
+                "check the dates")
+            return None, None
+        derived = arrival_from_dates(born, arrived)
+        if "arrival" in data and arrival != derived:
+            bad(data, "arrival", f"arrival {arrival!r} does not match the dates "
+                f"(born {born}, arrived {arrived}: {derived})",
+                f"write arrival: {derived}, or leave arrival: out")
+            return None, None
+    return born, arrived
+
+
 def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scenario:
     """A scenario from parsed YAML; every problem is a Finding with its line."""
     findings: list[Finding] = []
@@ -453,6 +531,9 @@ def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scen
     if arrival not in ("birth", "after_first_birthday", "after_second_birthday"):
         bad(data, "arrival", f"arrival {arrival!r} is unknown",
             "use birth, after_first_birthday or after_second_birthday")
+    born, arrived = _dates_from(data, arrival, bad)
+    if born is not None and arrived is not None and "arrival" not in data:
+        arrival = arrival_from_dates(born, arrived)
     parents = []
     raw_parents = data.get("parents")
     if not isinstance(raw_parents, list) or len(raw_parents) != 2:
@@ -488,7 +569,7 @@ def scenario_from(data: Any, path: str, default_year: int | None = None) -> Scen
     if findings:
         raise InputError(findings)
     return Scenario(year, (parents[0], parents[1]), tuple(splits), arrival,
-                    int(data.get("years_after", 10)))
+                    int(data.get("years_after", 10)), born, arrived)
 
 
 def _text(results: list[SplitResult]) -> str:

@@ -190,6 +190,14 @@ def assumptions(scenario: Scenario, focus: int, names: list[str], locale: str,
         for i in order if (entry := scenario.parents[i].entry) is not None]
 
 
+def sooner_span(days: int, tr: gettext.NullTranslations) -> str:
+    """How much sooner the job starts: in months, or in days under a month — 10 days
+    rounded to months would read "0 months earlier" (the arrival example: 110 or 100 days)."""
+    if days < DAYS_PER_MONTH:
+        return _days(days, tr)
+    return _months(round(days / DAYS_PER_MONTH), tr)
+
+
 def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
                     names: list[str], locale: str, tr: gettext.NullTranslations,
                     money: Money = kronor) -> list[str]:
@@ -205,9 +213,8 @@ def entry_sentences(scenario: Scenario, results: list[SplitResult], focus: int,
     if (a.work_start_day is not None and b.work_start_day is not None
             and b.work_start_day < a.work_start_day
             and b.income_over_years_sek > a.income_over_years_sek):
-        sooner = round((a.work_start_day - b.work_start_day) / DAYS_PER_MONTH)
         out.append(sooner_sentence(parent.role, tr).format(
-            name=names[focus], sooner=_months(sooner, tr),
+            name=names[focus], sooner=sooner_span(a.work_start_day - b.work_start_day, tr),
             days_b=_days(b.income_level_days + b.minimum_level_days, tr)))
     return out
 
