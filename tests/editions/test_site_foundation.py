@@ -190,7 +190,7 @@ def test_every_page_links_to_its_editions_accessibility_statement(site):
 
 @pytest.mark.parametrize(("edition", "notice"), [
     ("so", "Tarjumaaddan weli ma hubin"), ("ar", "لم يراجع هذه الترجمة"),
-    ("en", "not yet been checked by a qualified translator"), ("sv-latt", "Ingen expert har läst")])
+    ("en", "not yet been checked by a qualified reviewer"), ("sv-latt", "Ingen expert har läst")])
 def test_draft_translations_say_so_and_link_the_swedish_original(site, edition, notice):
     page = site / edition / "vald" / "index.html"
     text = page.read_text(encoding="utf-8")

@@ -22,10 +22,29 @@ class Use:
     line: int
 
 
+#: Front-matter keys whose text readers see (menus, search results, link previews, feeds).
+SHOWN_KEYS = ("title:", "description:")
+
+
+def _front_matter_uses(markdown: str, matcher: Matcher) -> list[Use]:
+    """Terms in the title and description: readers see them as much as the page (the
+    deprecated Arabic and Somali "temporary" for housing allowance got through there)."""
+    lines = markdown.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return []
+    uses = []
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            break
+        if line.startswith(SHOWN_KEYS):
+            uses += [Use(hit, number) for hit in matcher.find(line.split(":", 1)[1])]
+    return uses
+
+
 def scan(markdown: str, matcher: Matcher) -> list[Use]:
     """Every term use in a page's prose (tables and headings included; code, URLs and
-    link targets never)."""
-    uses = []
+    link targets never) and in its front-matter title and description."""
+    uses = _front_matter_uses(markdown, matcher)
     for block in prose.extract(markdown, tables=True):
         for hit in matcher.find(block.text):
             uses.append(Use(hit, block.line + block.text[:hit.start].count("\n")))

@@ -15,9 +15,11 @@ from mkdocs.utils import get_relative_url
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
 from klarinfo.base.errors import InputError
+from klarinfo.editions import by_id
 from klarinfo.findings import tag
 from klarinfo.glossary import check, termbase
 from klarinfo.glossary import page as glossary_page
+from klarinfo.glossary.catalog_terms import deprecated_in_catalogs
 from klarinfo.glossary.markup import Definition, mark_first_uses
 from klarinfo.glossary.matching import Matcher
 
@@ -45,6 +47,11 @@ class GlossaryPlugin(CapabilityPlugin[GlossaryConfig]):
         context.matchers = {e.id: Matcher(context.termbase, e.id, e.lang)
                             for e in context.editions}
         self.term_uses: dict[tuple[str, str], list[check.Use]] = {}
+        for line in deprecated_in_catalogs(context.locales, context.locales.name,
+                                           context.matchers, context.matchers,
+                                           lambda edition: context.translator(by_id(
+                                               context.editions)[edition])):
+            log.warning(line, **tag("glossary.deprecated"))
 
     def watch_paths(self, root: Path) -> tuple[Path, ...]:
         return (root / self.config.glossary_dir,)
