@@ -13,9 +13,9 @@ from html import escape
 
 from babel.lists import format_list
 
-from klarinfo.examples.housing_allowance import Household, Outcome
+from klarinfo.examples.housing_allowance import MONTHS, Household, Outcome
 from klarinfo.examples.life_income_render import rounded_note
-from klarinfo.examples.money import kronor, kronor_rounded
+from klarinfo.examples.money import kronor, kronor_rounded, rounded
 
 Money = Callable[[float, str], str]  # kronor, or kronor_rounded in easy-read editions
 
@@ -28,28 +28,41 @@ def sentences(h: Household, o: Outcome, threshold: int, locale: str,
               tr: gettext.NullTranslations, money: Money = kronor) -> list[str]:
     """``money`` rounds in easy-read editions, except the difference that is compared with
     the threshold: rounded, 1 180 kr would read as "1 200 kr, less than 1 200 kr"."""
+    preliminary, final = _years(o, money)
     out = [
         tr.gettext("The family estimates its income at {estimated} a year. The preliminary "
                    "housing allowance is then {monthly} a month, {year} for the year.").format(
             estimated=_incomes(h.estimated_income, locale, money),
             monthly=money(o.preliminary_monthly_sek, locale),
-            year=money(o.preliminary_year_sek, locale)),
+            year=kronor(preliminary, locale)),
         tr.gettext("The taxed income turns out to be {taxed}. The final housing allowance for "
                    "the year is {final}.").format(
-            taxed=_incomes(h.taxed_income, locale, money), final=money(o.final_year_sek, locale)),
+            taxed=_incomes(h.taxed_income, locale, money), final=kronor(final, locale)),
     ]
+    settled = abs(preliminary - final) if money is kronor_rounded else o.settlement_sek
     if o.settlement == "repay":
         out.append(tr.gettext("The family got {amount} too much and has to pay it back.").format(
-            amount=money(o.settlement_sek, locale)))
+            amount=kronor(settled, locale)))
     elif o.settlement == "top_up":
         out.append(tr.gettext("The family got {amount} too little and gets it paid out.").format(
-            amount=money(o.settlement_sek, locale)))
+            amount=kronor(settled, locale)))
     else:
         out.append(tr.gettext("The difference is {amount}. That is less than {threshold}, so "
                               "nothing is paid back or paid out.").format(
             amount=kronor(abs(o.difference_sek), locale),
             threshold=kronor(threshold, locale)))
     return out
+
+
+def _years(o: Outcome, money: Money) -> tuple[int, int]:
+    """The preliminary and final allowance for the year as shown. Easy-read: twelve times
+    the rounded month shown beside it, so a reader who multiplies gets what the page says
+    (a rounded year, 52 000 kr beside 4 300 kr a month, did not add up); the payback is
+    then the difference of the two years shown."""
+    if money is kronor_rounded:
+        return (MONTHS * rounded(o.preliminary_monthly_sek),
+                MONTHS * rounded(o.final_monthly_sek))
+    return o.preliminary_year_sek, o.final_year_sek
 
 
 def table(h: Household, o: Outcome, locale: str, tr: gettext.NullTranslations,
@@ -72,8 +85,8 @@ def table(h: Household, o: Outcome, locale: str, tr: gettext.NullTranslations,
     allowance = [
         (tr.gettext("Housing allowance per month"), money(o.preliminary_monthly_sek, locale),
          money(o.final_monthly_sek, locale)),
-        (tr.gettext("Housing allowance for the year"), money(o.preliminary_year_sek, locale),
-         money(o.final_year_sek, locale)),
+        (tr.gettext("Housing allowance for the year"),
+         *(kronor(year, locale) for year in _years(o, money))),
     ]
     rows = [income, *allowance] if easy else [income, *parts, *allowance]
     heads = [tr.gettext("Preliminary (estimated income)"), tr.gettext("Final (taxed income)")]
