@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
+from klarinfo.partners.freshness import newest
 from klarinfo.partners.snippet import snippet
 
 MESSAGE_TYPE = "klarinfo:embed-height"
@@ -49,6 +50,9 @@ class EmbedPage:
     # "original" (the Swedish source), or a translation's "draft", "reviewed" or
     # "outdated" (the Swedish page changed since): partners may leave out drafts
     translation_status: str = "original"
+    # a page the build generates (the glossary): no reviewed: date, gets ``modified``
+    generated: bool = False
+    modified: str | None = None  # ISO day its content last changed (klarinfo.partners.freshness)
 
 
 def embed_url(page_url: str) -> str:
@@ -142,8 +146,14 @@ def render(page: EmbedPage, site_url: str, site_name: str, texts: Mapping[str, s
     )
 
 
+def standalone(content: str) -> str:
+    """The page's content without the parts that need the full page's scripts (_OMIT):
+    what the embed view and the feed show."""
+    return _OMIT.sub("", content)
+
+
 def _body(page: EmbedPage) -> str:
-    content = _OMIT.sub("", page.content)
+    content = standalone(page.content)
     if page.fallback:  # Swedish text inside a page in another language, marked as such
         return f'<div lang="sv" dir="ltr" class="klarinfo-fallback">{content}</div>'
     return content
@@ -151,12 +161,12 @@ def _body(page: EmbedPage) -> str:
 
 def extension(page: EmbedPage, site_url: str) -> dict[str, object]:
     """Freshness for partners, in feeds and oEmbed alike: ``date_modified`` from the
-    page's ``reviewed:`` date, and the ``_klarinfo`` extension (keys starting with ``_``
-    are extensions in JSON Feed; oEmbed allows extra keys) with the translation status,
-    documented at ``about`` (our schema)."""
+    page's ``reviewed:`` date (a generated page's ``modified`` day), and the ``_klarinfo``
+    extension (keys starting with ``_`` are extensions in JSON Feed; oEmbed allows extra
+    keys) with the translation status, documented at ``about`` (our schema)."""
     out: dict[str, object] = {}
-    if page.reviewed:
-        out["date_modified"] = f"{page.reviewed}T00:00:00Z"
+    if page.reviewed or page.modified:
+        out["date_modified"] = f"{page.reviewed or page.modified}T00:00:00Z"
     out["_klarinfo"] = {"about": urljoin(site_url, SCHEMA_URL),
                         "translation_status": page.translation_status,
                         "reviewed": page.reviewed}
@@ -185,11 +195,16 @@ def oembed(page: EmbedPage, site_url: str, site_name: str, sri: str = "") -> dic
 
 def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
           texts: Mapping[str, Mapping[str, str]], exit_url: str,
-          editions: Iterable[tuple[str, str, str]], sri: str = "") -> list[Path]:
-    """Embed views, oEmbed responses and feeds into the built site; returns the files."""
+          editions: Iterable[tuple[str, str, str]], sri: str = "",
+          termbase_changed: str | None = None) -> list[Path]:
+    """Embed views, oEmbed responses and feeds into the built site; returns the files.
+    A generated page (the glossary) is dated by the newest of ``termbase_changed`` and
+    the ``reviewed:`` days of its edition's own pages (klarinfo.partners.freshness)."""
     from klarinfo.partners import feeds  # it builds on this module
     written = []
     pages = list(pages)
+    day = newest([termbase_changed, *(p.reviewed for p in pages if not p.fallback)])
+    pages = [replace(p, modified=day) if p.generated else p for p in pages]
     for page in pages:
         view = site / embed_url(page.url) / "index.html"
         view.parent.mkdir(parents=True, exist_ok=True)

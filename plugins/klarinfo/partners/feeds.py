@@ -6,6 +6,11 @@ item — without either, libraries such as pyjsonfeed fail on the whole feed. So
 carries the article as the embed view shows it (honest-labelling notices first), with
 absolute URLs: a reader shows it on another origin, where our relative links would
 break. The content is the page after klarinfo/safety's HTML net, so it holds no script.
+It is wrapped in an element with the edition's ``lang`` and ``dir`` (a reader shows it
+inside its own page, which may be left-to-right English), and a glossary term's popover
+(a ``popovertarget`` button, which no reader runs) becomes the term as ``<dfn>`` with
+its definition after it in brackets (:func:`inline_definitions`); the embed view, our
+own page, keeps the popovers.
 
 Our own fields sit in the ``_klarinfo`` extension object (the spec reserves keys starting
 with ``_`` for extensions); their meaning is in ``schemas/feed.schema.json``, published at
@@ -27,6 +32,7 @@ from klarinfo.partners.embed import (
     embed_url,
     extension,
     oembed_url,
+    standalone,
 )
 
 #: The media type of JSON Feed (jsonfeed.org/version/1.1, "MIME type").
@@ -66,9 +72,95 @@ def absolute_urls(html: str, base: str) -> str:
     return _Absolute(base).rewrite(html)
 
 
+#: Elements without an end tag (HTML's void elements).
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+class _Inline(Rewriter):
+    """Popovers made inline: an element with ``popovertarget`` (the term's button) becomes
+    ``<dfn>``, an element with ``popover`` (the definition) a ``<span>`` in brackets after
+    it; a definition's leading ``<strong>term</strong>:`` (the term again) is dropped. Only
+    the attributes, not klarinfo.glossary.markup's exact text, are relied on, so changed
+    markup still comes out without popovers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str | None]] = []  # open element, its replacement end
+        self.heading = ""  # "" | "start" (a popover opened) | "in" | "after" its <strong>
+        self.level = 0  # len(stack) outside the heading
+
+    def start_tag(self, tag: str, attrs: Attributes, close: bool) -> None:
+        opens = not close and tag not in _VOID
+        if self.heading == "in":
+            if opens:
+                self.stack.append((tag, ""))
+            return
+        if self.heading == "start" and tag == "strong" and opens:
+            self.heading, self.level = "in", len(self.stack)
+            self.stack.append((tag, ""))
+            return
+        self.heading = ""
+        names = {name for name, _ in attrs}
+        end: str | None = None
+        if "popovertarget" in names:
+            self.out.append("<dfn>")
+            end = "</dfn>"
+        elif "popover" in names:
+            self.out.append(' <span class="klarinfo-term__inline">(')
+            end, self.heading = ")</span>", "start"
+        else:
+            super().start_tag(tag, attrs, close)
+        if opens:
+            self.stack.append((tag, end))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                end = self.stack[index][1]
+                del self.stack[index:]
+                if self.heading == "in":
+                    if len(self.stack) <= self.level:
+                        self.heading = "after"
+                    return
+                self.heading = ""
+                self.out.append(f"</{tag}>" if end is None else end)
+                return
+        if self.heading != "in":
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.heading == "in":
+            return
+        if self.heading == "after":
+            data = data.lstrip().removeprefix(":").lstrip()
+        if data:
+            self.heading = ""
+            self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        if self.heading != "in":
+            self.heading = ""
+            super().handle_entityref(name)
+
+    def handle_charref(self, name: str) -> None:
+        if self.heading != "in":
+            self.heading = ""
+            super().handle_charref(name)
+
+
+def inline_definitions(html: str) -> str:
+    """``html`` with every popover (glossary definitions) shown inline, for feed readers."""
+    return _Inline().rewrite(html) if "popover" in html else html
+
+
 def content_html(page: EmbedPage, site_url: str) -> str:
-    """The article as the embed view shows it: notices, then the page's content."""
-    return absolute_urls("".join(page.notices) + page.content, urljoin(site_url, page.url))
+    """The article as the embed view shows it: notices, then the page's content (without
+    the calculators, which need our scripts: embed.standalone), with the
+    edition's language and direction and the glossary's definitions inline."""
+    body = absolute_urls(inline_definitions("".join(page.notices) + standalone(page.content)),
+                         urljoin(site_url, page.url))
+    return f'<div lang="{page.lang}" dir="{page.dir}">{body}</div>'
 
 
 def feed(edition: str, lang: str, title: str, pages: Iterable[EmbedPage], site_url: str,
