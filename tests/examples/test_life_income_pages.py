@@ -111,7 +111,7 @@ HOUSING = {  # edition → its title words, its way of writing 10 000 kronor (re
     "sv-latt": ("Exempel: preliminärt och slutligt bostadsbidrag", "10\xa0000\xa0kr", "Bostadsbidrag på ett år"),
     "en": ("Example: preliminary and final housing allowance", "SEK\xa010,000", "Final (taxed income)"),
     "ar": ("مثال: إعانة السكن المبدئية والنهائية", "10,000\xa0SEK", "نهائية (الدخل الخاضع للضريبة)"),
-    "so": ("Tusaale: kaalmada guriga ee ku meel gaarka ah", "SEK\xa010,000", "Kama dambays (dakhliga la canshuuray)"),
+    "so": ("Tusaale: kaalmada guriga ee hordhaca ah", "SEK\xa010,000", "Kama dambays (dakhliga la canshuuray)"),
 }
 
 

@@ -13,9 +13,9 @@ from html import escape
 
 from babel.lists import format_list
 
-from klarinfo.examples.housing_allowance import MONTHS, Household, Outcome
+from klarinfo.examples.housing_allowance import Household, Outcome
 from klarinfo.examples.life_income_render import rounded_note
-from klarinfo.examples.money import kronor, kronor_rounded, rounded
+from klarinfo.examples.money import kronor, kronor_rounded
 
 Money = Callable[[float, str], str]  # kronor, or kronor_rounded in easy-read editions
 
@@ -55,13 +55,14 @@ def sentences(h: Household, o: Outcome, threshold: int, locale: str,
 
 
 def _years(o: Outcome, money: Money) -> tuple[int, int]:
-    """The preliminary and final allowance for the year as shown. Easy-read: twelve times
-    the rounded month shown beside it, so a reader who multiplies gets what the page says
-    (a rounded year, 52 000 kr beside 4 300 kr a month, did not add up); the payback is
-    then the difference of the two years shown."""
+    """The preliminary and final allowance for the year as shown. Easy-read rounds them to
+    the hundred, the step of the month beside them, not the thousand: the preliminary
+    month is paid in whole hundreds (SFB 97 kap.), so its year is twelve times the month
+    shown (a year rounded to 52 000 kr beside 4 300 kr a month did not add up), and the
+    payback, their difference, stays exact."""
     if money is kronor_rounded:
-        return (MONTHS * rounded(o.preliminary_monthly_sek),
-                MONTHS * rounded(o.final_monthly_sek))
+        return (int(round(o.preliminary_year_sek / 100)) * 100,
+                int(round(o.final_year_sek / 100)) * 100)
     return o.preliminary_year_sek, o.final_year_sek
 
 
