@@ -8,8 +8,11 @@
    It only accepts version-1 "klarinfo:embed-height" messages that come from the window of
    one of those iframes and from that iframe's own origin, with a height that is a finite
    number of CSS pixels between MIN and MAX; everything else is ignored. When a frame has
-   loaded (and once at start) it asks the frame for its height again
-   ({"type": "klarinfo:embed-height-request", "version": 1}), so a wrong height is corrected.
+   loaded it asks the frame for its height again
+   ({"type": "klarinfo:embed-height-request", "version": 1}), so a wrong height is corrected;
+   at start only the frames our page is already in (a frame not yet loaded still holds the
+   partner's own about:blank, and a message for our origin would be refused with a console
+   error: it gets asked at its load event, and our page sends its height by itself anyway).
    No dependencies, no cookies, no requests. */
 (function () {
   "use strict";
@@ -48,11 +51,25 @@
       frame.style.height = Math.ceil(height) + "px";
     }
   });
+  /* Whether a frame already holds the page it was sent to: its document is then another
+     origin's (not readable: null) or, on our own site, no longer the initial about:blank. */
+  function loaded(frame) {
+    var doc;
+    try {
+      doc = frame.contentDocument;
+    } catch (error) {
+      return true;
+    }
+    return !doc || (doc.URL !== "about:blank" && doc.readyState === "complete");
+  }
+
   /* load does not bubble, but it passes the document in the capture phase */
   document.addEventListener("load", function (event) {
     var target = event.target;
-    if (target && target.matches && target.matches(SELECTOR)) ask(target);
+    if (target && target.matches && target.matches(SELECTOR) && loaded(target)) ask(target);
   }, true);
   var frames = document.querySelectorAll(SELECTOR);
-  for (var i = 0; i < frames.length; i++) ask(frames[i]);
+  for (var i = 0; i < frames.length; i++) {
+    if (loaded(frames[i])) ask(frames[i]);
+  }
 })();
