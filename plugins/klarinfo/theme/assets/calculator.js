@@ -42,6 +42,7 @@
   function chart(data, kr, results, names, ident, description) {
     var SVG = "http://www.w3.org/2000/svg", width = 360, margin = 8, bar = 14, y = 4;
     var money = amount(data, kr), rtl = data.rtl, svg = document.createElementNS(SVG, "svg");
+    var size = rtl ? 21 : 18; // issue #32: >= the body's small size at 360 px
     var max = Math.max.apply(null, results.map(function (result) {
       return Math.max.apply(null, result.parents.map(function (p) {
         return p.income_over_years_sek; }));
@@ -51,18 +52,32 @@
       Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
       if (text !== undefined) node.textContent = text;
     };
-    var label = function (text, weight) {
-      add("text", { x: rtl ? width - margin : margin, y: y, "text-anchor": "start",
-                    fill: "#1a1a1a", "font-weight": weight, "font-size": 14 }, text);
+    var label = function (text, weight) { // life_income_render._lines: wrapped, balanced
+      var words = text.split(" "), room = width - 2 * margin;
+      var fill = function (limit) {
+        var lines = [words[0]];
+        words.slice(1).forEach(function (word) {
+          if (lines[lines.length - 1].length + 1 + word.length <= limit) lines[lines.length - 1] += " " + word;
+          else lines.push(word);
+        });
+        return lines;
+      };
+      var count = fill(Math.floor(room * 100 / (size * 56))).length;
+      var limit = Math.ceil(text.length / count);
+      while (fill(limit).length > count) limit += 1;
+      fill(limit).forEach(function (line) {
+        y += size + 4;
+        add("text", { x: rtl ? width - margin : margin, y: y, "text-anchor": "start",
+                      fill: "#1a1a1a", "font-weight": weight, "font-size": size }, line);
+      });
     };
     add("title", { id: ident + "-t" }, plural(data.say.chart, results[0].parents[0].years.length));
     add("desc", { id: ident + "-d" }, description);
     results.forEach(function (result) {
-      y += 18;
       label(data.list.replace("{0}", names[0] + " " + plural(data.say.days, total(result.parents[0])))
         .replace("{1}", names[1] + " " + plural(data.say.days, total(result.parents[1]))), "bold");
       result.parents.forEach(function (p, i) {
-        y += 20;
+        y += 2;
         label(names[i] + ": " + money(p.income_over_years_sek), "normal");
         y += 5;
         var length = Math.max(2, model.pyRound((width - 2 * margin) * p.income_over_years_sek / max));
