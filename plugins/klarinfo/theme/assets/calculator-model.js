@@ -148,11 +148,15 @@
       });
     }
     var before = s.parents.map(function (p) { return pgi(r, p.monthly_income * 12); });
-    var count = Math.max(0, r.pension_child_years - AGE[s.arrival || "birth"]);
+    /* Barnår: life_income.child_year_indices with its assumed dates (born in the first
+       half of a year, arriving just after the birthday named). From birth model years 0
+       to pension_child_years - 1; after an arrival only whole years in Sweden (SFB 60 kap.
+       30 §): never the arrival year 0, so years 1 to pension_child_years - 1 - age. */
+    var age = AGE[s.arrival || "birth"], from = age ? 1 : 0;
     for (year = 0; year < per[0].length; year++) {
       per[0][year].child_year_sek = 0;
       per[1][year].child_year_sek = 0;
-      if (year >= count) continue;
+      if (year < from || year >= r.pension_child_years - age) continue;
       var lower = per[0][year].pgi_sek <= per[1][year].pgi_sek ? 0 : 1;
       per[lower][year].child_year_sek = childYearBase(r, before[lower], per[lower][year].pgi_sek);
     }
