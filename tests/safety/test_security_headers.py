@@ -91,8 +91,8 @@ def test_headers_file_rules_do_not_grow_with_the_site(tmp_path):
     (site / "embed" / "sida-1").mkdir(parents=True)
     text = sh.headers_file(policy())
     rules = sh.parse_headers_file(text)
-    assert len(rules) == 3 + len(FEEDS) <= sh.MAX_RULES
-    assert [p for p, _ in rules[3:]] == list(FEEDS)
+    assert len(rules) == 3 + len(FEEDS) + len(sh.CACHE) - 1 <= sh.MAX_RULES
+    assert [p for p, _ in rules[3:3 + len(FEEDS)]] == list(FEEDS)
     paths = ["/" + p.relative_to(site).as_posix() + ("/" if p.is_dir() else "")
              for p in site.rglob("*")]
     for path in paths + ["/", "/404.html", "/no-such/", "/embed.js", "/embed.json"]:
@@ -107,6 +107,7 @@ def test_headers_file_rules_do_not_grow_with_the_site(tmp_path):
             assert csp.endswith("frame-ancestors 'self'") and got["X-Frame-Options"] == "SAMEORIGIN"
         assert got["Permissions-Policy"].startswith("accelerometer=()")
         assert "Content-Type" not in got, path
+        assert got["Cache-Control"] == "no-cache", path  # pages and embed.js: revalidated
     for path in FEEDS:  # ours, once, on top of the framing and other headers
         got = dict(sh.match(rules, path))
         assert got["Content-Type"] == "application/feed+json"
@@ -214,8 +215,14 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
                 assert server.poll() is None, server.stderr.read()
                 assert time.monotonic() < deadline, "nginx did not answer"
                 time.sleep(0.2)
+        assets = [p.relative_to(site).as_posix() for p in (
+            next((site / "assets" / "stylesheets").glob("main.*.min.css")),
+            next((site / "assets" / "javascripts").glob("bundle.*.min.js")),
+            site / "assets" / "fonts" / "noto-naskh-arabic-400.woff2",
+            site / "assets" / "klarinfo.css", site / "assets" / "javascripts" / "lunr" / "tinyseg.js")]
+        missing = fetch(base + "assets/stylesheets/main.00000000.min.css")
         answers = {path: fetch(base + path)
-                   for path in ("tolk/", "ar/vald/", "embed/tolk/", "no-such-page/",
+                   for path in (*assets, "tolk/", "ar/vald/", "embed/tolk/", "no-such-page/",
                                 "feed/ar.json", "feed/schema.json",
                                 "embed/tolk/oembed.json", "embed.js", "",
                                 "_headers", ".hidden", ".git/config", ".git/",
@@ -227,6 +234,13 @@ def test_nginx_snippets_in_a_typical_server_block(site, tmp_path):
             path.unlink()
         for path in planted[1:]:
             path.parent.rmdir()
+    # #32 item 6: caching as in _headers (compared below); a missing asset is no 404 for a year
+    assert missing[0] == 404 and "immutable" not in missing[1].get("Cache-Control", "")
+    assert answers[assets[0]][1]["Cache-Control"] == sh.IMMUTABLE
+    assert answers[assets[1]][1]["Cache-Control"] == sh.IMMUTABLE
+    assert answers[assets[2]][1]["Cache-Control"] == sh.FONTS
+    for path in ("tolk/", "feed/ar.json", "embed.js", "embed/tolk/oembed.json", ""):
+        assert answers[path][1]["Cache-Control"] == "no-cache", path
     # #29 item 11: what a static host never serves, nginx does not either
     assert answers[""][0] == 200 and answers[".well-known/security.txt"][0] == 200
     for path in ("_headers", ".hidden", ".git/config", ".git/"):
@@ -275,3 +289,24 @@ def test_embed_policy_also_right_with_netlify_semantics():
         if pattern == "/*" or "/embed/x/".startswith(pattern.rstrip("*")):
             netlify.update(headers)
     assert netlify["Content-Security-Policy"].endswith(f"frame-ancestors 'self' {PARTNER}")
+
+
+def test_cache_rules_also_right_with_netlify_semantics():
+    """Netlify: the later rule's value wins (``!`` lines ignored); Cloudflare Pages
+    (``match``): detach, then set. Both give each path one Cache-Control."""
+    rules = sh.parse_headers_file(sh.headers_file(policy()))
+    plain = [(pattern, [(n, v) for n, v in headers if not n.startswith("!")])
+             for pattern, headers in rules]
+    for path, expected in (("/tolk/", "no-cache"), ("/embed.js", "no-cache"),
+                           ("/feed/ar.json", "no-cache"), ("/assets/klarinfo.css", sh.ASSETS),
+                           ("/assets/fonts/noto-naskh-arabic-400.woff2", sh.FONTS),
+                           ("/assets/stylesheets/main.57a0d79d.min.css", sh.IMMUTABLE),
+                           ("/assets/javascripts/bundle.a5f9d56c.min.js", sh.IMMUTABLE),
+                           ("/assets/javascripts/lunr/tinyseg.js", sh.ASSETS)):
+        netlify: dict[str, str] = {}
+        for pattern, headers in plain:
+            if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+                netlify.update(headers)
+        assert netlify["Cache-Control"] == expected, path
+        assert dict(sh.match(rules, path))["Cache-Control"] == expected, path
+        assert sh.cache_control(path) == expected, path

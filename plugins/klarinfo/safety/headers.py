@@ -50,6 +50,34 @@ COMMON = (
 #: script's hash only if the response allows CORS, and refuses the script otherwise.
 #: The file is public and sends no cookies, so any origin may read it.
 CORS = ("Access-Control-Allow-Origin", "*")
+#: Cache-Control (#32 item 6), by path prefix, general to specific: a later prefix wins.
+#: Pages, feeds, oEmbed, search indexes and ``/embed.js`` (its SRI hash is in partners'
+#: snippets: a stale copy would still match, but a new one must reach them the day it is
+#: published) are revalidated on every use (``no-cache``: the browser asks, the server
+#: answers 304 while unchanged). Only Material's files with a content hash in their names
+#: (``main.57a0d79d.min.css``, ``bundle.a5f9d56c.min.js``, ``workers/search.….min.js``
+#: and their maps; a new version has a new name) are ``immutable`` for a year: a test
+#: checks that every file under those folders but ``lunr/`` has a hash. Everything else
+#: under ``/assets/`` has a fixed name that a deploy may change while the HTML expects
+#: the new one (klarinfo.css, calculator.js, rules JSON, Material's lunr): an hour. Our
+#: self-hosted fonts have fixed names too, but a replaced font still shows the same text:
+#: 30 days, so partners' readers do not fetch them on every page.
+REVALIDATE = "no-cache"
+IMMUTABLE = "public, max-age=31536000, immutable"
+ASSETS = "public, max-age=3600"
+FONTS = "public, max-age=2592000"
+CACHE = (("/", REVALIDATE), ("/assets/", ASSETS), ("/assets/fonts/", FONTS),
+         ("/assets/stylesheets/", IMMUTABLE), ("/assets/javascripts/", IMMUTABLE),
+         ("/assets/javascripts/lunr/", ASSETS))
+#: How a fingerprinted name looks (Material: ``name.<8 hex>.min.js``).
+FINGERPRINT = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)(\.map)?$")
+
+
+def cache_control(path: str) -> str:
+    """The Cache-Control of a URL path, by the longest prefix in :data:`CACHE`."""
+    return next(value for prefix, value in reversed(CACHE) if path.startswith(prefix))
+
+
 #: Types of <script> a browser runs (and CSP checks); others (JSON data) are inert.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "importmap",
                  "speculationrules", "text/ecmascript", "application/ecmascript"}
@@ -171,9 +199,11 @@ def livereload_script(html: str, template: str) -> str | None:
 
 def headers_file(policy: Policy) -> str:
     """``_headers`` for Netlify and Cloudflare Pages: the same number of rules at any site
-    size — two wildcards, ``/embed.js`` with CORS for partners' SRI, and one exact rule per
+    size — two wildcards, ``/embed.js`` with CORS for partners' SRI, one exact rule per
     edition's feed for its ``Content-Type`` (both hosts let a rule replace the type they
-    would send; a wildcard ``/feed/*`` would also retype the JSON Schemas beside the feeds).
+    would send; a wildcard ``/feed/*`` would also retype the JSON Schemas beside the feeds),
+    and one wildcard per :data:`CACHE` prefix under ``/assets/``, in the same way as
+    ``/embed/*`` replaces the CSP.
 
     Both hosts give a path the headers of every rule that matches it. Cloudflare Pages
     applies the matching rules in file order, joins a repeated header with a comma (for a
@@ -190,11 +220,14 @@ def headers_file(policy: Policy) -> str:
              "# Netlify and Cloudflare Pages read it from the site root and do not serve it.",
              "/*"]
     lines += [f"  {name}: {value}" for name, value in main]
+    lines += [f"  Cache-Control: {REVALIDATE}"]
     lines += [f"{EMBED_PREFIX}*", "  ! Content-Security-Policy", "  ! X-Frame-Options",
               f"  Content-Security-Policy: {embed['Content-Security-Policy']}",
               EMBED_SCRIPT, f"  {CORS[0]}: {CORS[1]}"]
     for path in policy.feeds:
         lines += [path, f"  Content-Type: {FEED_TYPE}"]
+    for prefix, value in CACHE[1:]:  # each replaces what a shorter prefix set
+        lines += [f"{prefix}*", "  ! Cache-Control", f"  Cache-Control: {value}"]
     text = "\n".join(lines) + "\n"
     check_caps(text)
     return text
