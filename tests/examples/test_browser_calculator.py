@@ -182,7 +182,8 @@ def test_the_result_says_what_sharing_equally_would_change(browser, csp_url, edi
                  "income2": "31000", "plan2": "same", "arrival": "birth"}
     cases = [{**INPUT, "days1": "300", "days2": "180"}, {**INPUT, "days1": "180", "days2": "300"},
              {**sfi_first, "days1": "300", "days2": "180"},
-             {**INPUT, "days1": "240", "days2": "240"}]
+             {**INPUT, "days1": "240", "days2": "240"},
+             {**sfi_first, "days1": "250", "days2": "230"}]
     for values in cases:
         page.reload(wait_until="networkidle")
         _fill(page, values)
@@ -194,6 +195,9 @@ def test_the_result_says_what_sharing_equally_would_change(browser, csp_url, edi
         assert page.evaluate(CHART) == chart, values
     # the third case says why fewer days pay: the job starts sooner
     assert len(said(edition, cases[2])) > len(said(edition, cases[0]))
+    # the last: the job starts 10 days sooner, said in days, not "0 months" (#31)
+    ten = words.days_template(10, messages.translator(ROOT / "locales", edition)).format(n=10)
+    assert ten in said(edition, cases[4])[2]
     assert errors == []
     context.close()
 

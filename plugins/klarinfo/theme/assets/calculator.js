@@ -127,8 +127,10 @@
     out.push(fill(plural(say.income, a.years.length), income));
     if (s.parents[focus].entry && a.work_start_day !== null && b.work_start_day !== null &&
         b.work_start_day < a.work_start_day && b.income_over_years_sek > a.income_over_years_sek) {
-      var sooner = r((a.work_start_day - b.work_start_day) / data.monthDays);
-      out.push(fill(say.sooner, { name: name, sooner: plural(say.months, sooner),
+      var sooner = a.work_start_day - b.work_start_day; // life_income_render.sooner_span
+      out.push(fill(say.sooner, { name: name, sooner: sooner < data.monthDays ?
+                                    plural(say.days, sooner) :
+                                    plural(say.months, r(sooner / data.monthDays)),
                                   days_b: plural(say.days, total(b)) }));
     }
     out.push(fill(say.pension, pair("pension", a.pension_credits_over_years_sek,
