@@ -81,7 +81,11 @@ def test_a_page_without_a_description_gets_the_edition_text_not_the_english_one(
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r"^description: .*\n", "", text, count=1, flags=re.M),
                     encoding="utf-8")
-    result = build(proj, tmp_path / "site")
+    # every page must have one (#30): the strict build says where, a preview falls back
+    strict = build(proj, tmp_path / "strict")
+    assert strict.returncode != 0 and "docs/so/tolk.md:" in strict.output
+    assert "has no 'description'" in strict.output
+    result = build(proj, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.output
     description = meta(page_html(tmp_path / "site", "so", "tolk"), "name", "description")
     assert description != SHARED and detected(description) == "so", description

@@ -12,8 +12,17 @@ from klarinfo.editions import translation_status
 from klarinfo.editions.alternates import Alternate
 from klarinfo.editions.edition import Edition, by_id
 from klarinfo.editions.messages import translator
-from klarinfo.editions.status import done as translation_done
 from klarinfo.editions.theme_strings import interface_texts
+
+
+def translation_done(*args, **kwargs) -> str:
+    """``make translation-done`` (``status.done``), imported when called: the package must
+    not load ``status`` itself, or ``python -m klarinfo.editions.status`` warns that the
+    module was imported before it ran."""
+    from klarinfo.editions.status import done
+
+    return done(*args, **kwargs)
+
 
 __all__ = ["Alternate", "Edition", "by_id", "interface_texts", "translation_done",
            "translation_status", "translator"]
