@@ -283,7 +283,8 @@ def test_article_core_leaves_out_fallback_pages_and_popovers():
             "</p></article>")
     out = article.article(page, SITE_URL + "so/tolk/")
     assert out == (f'<h1>T</h1><p><span class="klarinfo-term">tolk</span> '
-                   f'<a href="{SITE_URL}so/vald/">vald</a></p>')
+                   f'<a href="{SITE_URL}so/vald/">vald</a> <span class="leaflet-address" '
+                   f'dir="ltr">(klarinfo.example.org/so/vald/)</span></p>')
 
 
 def test_swedish_footer_links_the_staff_page_only_in_a_leaflet_build(leaflets, site):

@@ -8,7 +8,8 @@ instead of rendering the Markdown a second time.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from html import escape
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -24,8 +25,16 @@ _LEAFLET_LINK = re.compile(rf'<p class="{LINK_CLASS}"[^>]*>.*?</p>', re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _TABLE = re.compile(r"(<table\b.*?</table>)", re.S)  # our tables never nest
+#: the no-break space between an amount and its unit, either way round ("250\u00a0kr",
+#: "SEK\u00a03,097,447"), not the one between digits ("91\u00a0200")
+_UNIT_SPACE = re.compile(r"(?<=\d)\u00a0(?=[^\W\d_])|(?<=[^\W\d_])\u00a0(?=\d)")
 _CHART = re.compile(r'<svg class="klarinfo-example__chart"[^>]*viewBox="0 0 (\d+) \d+"[^>]*>'
                     r"(.*?)</svg>", re.S)
+#: an address printed after its link longer than this loses its query and fragment: what
+#: is left still leads to the page, and a reader types it from paper
+LONG_ADDRESS = 60
+#: class of the address a leaflet prints after a web link (print.css)
+ADDRESS_CLASS = "leaflet-address"
 _MARK = re.compile(r'<text [^>]*font-weight="(bold|normal)"[^>]*>(.*?)</text>'
                    r'|<rect [^>]*width="(\d+(?:\.\d+)?)"[^>]*fill="(#[0-9a-fA-F]{3,6})"', re.S)
 
@@ -56,7 +65,7 @@ def article(page_html: str, page_url: str) -> str:
     body = _TERM_BUTTON.sub(r"\1", body)
     body = _LEAFLET_LINK.sub("", body)
     body = _CHART.sub(chart_html, body)
-    body = _TABLE.sub(r'<div class="leaflet-table">\1</div>', body)  # caption and rows together
+    body = _TABLE.sub(table_html, body)
     return printable(body, page_url)
 
 
@@ -64,7 +73,8 @@ def printable(body: str, page_url: str) -> str:
     """``body`` with every ``href`` absolute against ``page_url``, read by an HTML parser
     (Lexbor, as browsers parse) so that unquoted and single-quoted attributes count too;
     a regex for ``href="`` once let ``<a rel=attachment href=/proc/self/environ>`` through
-    untouched. Raises :class:`Refused` for any element whose ``rel`` names
+    untouched. A web link to another page gets its address printed after it
+    (:func:`address`). Raises :class:`Refused` for any element whose ``rel`` names
     ``attachment`` (WeasyPrint embeds ``<a>`` and ``<link>`` targets of that kind in the
     PDF). ``<template>`` goes: its content is never shown, and the parser's queries do
     not look inside it."""
@@ -77,7 +87,44 @@ def printable(body: str, page_url: str) -> str:
         node.decompose()
     for node in tree.root.css("[href]"):
         node.attrs["href"] = urljoin(page_url, node.attributes.get("href") or "")
+    for node in tree.root.css("a[href]"):
+        href = node.attributes.get("href") or ""
+        shown = address(href)
+        # not for a link into the leaflet's own page: the reader holds it
+        if (shown and shown not in " ".join(node.text().split())
+                and urldefrag(href).url != urldefrag(page_url).url):
+            # its own left-to-right box: in an Arabic line the address keeps its order
+            # (WeasyPrint lays out a dir="ltr" inline apart), and the space before it
+            # stays between link text and address, outside the box
+            span = LexborHTMLParser(f'<span class="{ADDRESS_CLASS}" dir="ltr">'
+                                    f"({escape(shown)})</span>").css_first("span")
+            node.insert_after(span)
+            node.insert_after(" ")
     return tree.body.inner_html if tree.body is not None else ""
+
+
+def address(href: str) -> str:
+    """What paper shows of a web link (issue #32): on paper an underlined "Read the
+    Swedish original" leads nowhere. Without the scheme (the browser adds it back) and,
+    when long, without query and fragment; "" for links that are not web addresses
+    (``tel:`` links show their number as their text)."""
+    parts = urlsplit(href)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    shown = href.split("//", 1)[1]
+    if len(shown) > LONG_ADDRESS:
+        shown = parts.netloc + parts.path
+    return shown
+
+
+def table_html(match: re.Match[str]) -> str:
+    """A table in a block of its own (print.css keeps caption and rows on one sheet),
+    and an amount may wrap at its unit ("3,097,447" over "SEK"): at legible size
+    (print.css) eight columns of A4 are narrower than "3,097,447 SEK", and the site's
+    no-break space there broke the unit itself ("SE" / "K"). Spaces between digits stay
+    unbreakable: a thousands group must not part."""
+    table = _UNIT_SPACE.sub(" ", match.group(1))
+    return f'<div class="leaflet-table">{table}</div>'
 
 
 def chart_html(match: re.Match[str]) -> str:

@@ -26,6 +26,12 @@ from klarinfo.leaflets import article, compose, staff_page
 from klarinfo.leaflets.layout import LINK_CLASS, Target, targets
 from klarinfo.partners import feed_path
 
+#: Tagged PDF (issue #32): a structure tree of headings, paragraphs, lists and tables
+#: with their header cells, the document's language (/Lang, from <html lang>) and title
+#: (XMP dc:title, shown instead of the file name), so a screen reader reads the leaflet
+#: in its logical order and a reader's text tools find its parts; untagged, a PDF is a
+#: bag of positioned glyphs. About 10 % more bytes.
+PDF_VARIANT = "pdf/ua-1"
 MAX_BYTES = 300_000  # what a partner can mail on and an office printer spools quickly
 #: how to fix a leaflet that asked for more than the page's own text and the site's files
 REFUSED_FIX = ("a leaflet takes only the page's text and the site's own files; remove that "
@@ -126,8 +132,9 @@ def make(site: Path, config: Path) -> tuple[list[staff_page.Entry], list[str], l
 
 def write_pdf(source: Any, pdf: Path,
               refusals: Callable[[], list[str]] = list) -> int:
-    """Render a leaflet (a WeasyPrint ``HTML``) to ``pdf``; numbered when it takes more
-    than one sheet (``compose.PAGE_NUMBERS``). Returns the number of sheets.
+    """Render a leaflet (a WeasyPrint ``HTML``) to ``pdf``, tagged (``PDF_VARIANT``);
+    numbered when it takes more than one sheet (``compose.PAGE_NUMBERS``). Returns the
+    number of sheets.
 
     Raises :class:`Refused`, writing nothing, when the rendered document would embed a
     file (``rel=attachment``, found in WeasyPrint's own reading of the HTML, so no parser
@@ -142,7 +149,7 @@ def write_pdf(source: Any, pdf: Path,
     what = list(dict.fromkeys(refusals() + attachments(rendered)))
     if what:
         raise Refused(what)
-    rendered.write_pdf(pdf, pdf_variant=None, uncompressed_pdf=False)
+    rendered.write_pdf(pdf, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     return len(rendered.pages)
 
 

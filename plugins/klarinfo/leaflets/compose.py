@@ -53,13 +53,16 @@ def html(leaflet: Leaflet, texts: dict[str, str], site_name: str) -> str:
                 f'<time datetime="{escape(leaflet.reviewed)}">{escape(leaflet.reviewed)}</time></p>'
                 if leaflet.reviewed else "")
     css = PRINT_CSS.read_text(encoding="utf-8")
+    # A tagged PDF (PDF/UA) needs every figure described: the QR code is the address
+    # printed beside it, so that is what a screen reader says.
+    qr_alt = f"QR: {leaflet.url}"
     return (
         f'<!doctype html>\n<html lang="{escape(leaflet.lang)}" dir="{escape(leaflet.dir)}">\n'
         f'<head><meta charset="utf-8"><title>{escape(leaflet.title)}</title>\n'
         f'<meta name="author" content="{escape(site_name)}">\n'
         f"<style>{css}</style></head>\n<body>\n"
         f'<header class="leaflet-head">\n'
-        f'<img class="leaflet-qr" src="{qr_svg(leaflet.url)}" alt="">\n'
+        f'<img class="leaflet-qr" src="{qr_svg(leaflet.url)}" alt="{escape(qr_alt)}">\n'
         f'<p class="leaflet-site">{escape(site_name)}</p>\n'
         f'<p class="leaflet-scan">{t("klarinfo.leaflet.scan")}</p>\n'
         f'<p class="leaflet-url" dir="ltr">{escape(leaflet.url)}</p>\n{reviewed}\n'
