@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from klarinfo.adapter import pages
 from klarinfo.adapter.base import CapabilityPlugin, log
-from klarinfo.base import config_checks, yaml_lines
+from klarinfo.base import bidi, config_checks, yaml_lines
 from klarinfo.base.errors import Finding, InputError
 from klarinfo.examples import blocks, calculator_rules, hand_typed, placeholders, rule_year, rules
 from klarinfo.findings import tag
@@ -113,6 +113,10 @@ class ExamplesPlugin(CapabilityPlugin[ExamplesConfig]):
         if str(finding) not in self.reported:
             self.reported.add(str(finding))
             log.warning(str(finding), **tag("placeholder"))
+
+    @event_priority(-20)  # after the net and glossary popovers: numbers keep their order
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        return bidi.isolate(html, self.context.edition.dir)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """A last net for braces that reached the page's text some other way than its

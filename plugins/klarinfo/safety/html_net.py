@@ -35,7 +35,8 @@ ALLOWED: dict[str, frozenset[str]] = {
         "p", "em", "strong", "b", "i", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
         "ul", "li", "blockquote", "hr", "br", "caption", "tbody", "thead", "tfoot", "tr",
         "figcaption", "legend", "summary", "sup", "sub", "small", "abbr", "del", "ins",
-        "dl", "dt", "dd", "span", "section", "fieldset", "details", "figure", "div", "table")},
+        "dl", "dt", "dd", "span", "section", "fieldset", "details", "figure", "div", "table",
+        "bdi")},  # bdi: numbers isolated in right-to-left pages (klarinfo.base.bidi)
     "a": frozenset({"href"}),
     "ol": frozenset({"start"}),
     "img": frozenset({"src", "alt", "width", "height"}),
