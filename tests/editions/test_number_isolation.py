@@ -16,34 +16,41 @@ from sitebuild import EDITIONS
 LTR = '<bdi dir="ltr">'
 
 
-@pytest.mark.parametrize("number", ["114 14", "020-50 50 50", "2026-11-29", "2010:110",
-                                    "2023/018452", "1\u00a0200", "12.5"])
+@pytest.mark.parametrize("number", ["114 14", "020-50 50 50", "2026-11-29", "1\u2009200",
+                                    "2026-11-29 10:30"])
 def test_a_number_sequence_is_isolated_left_to_right(number):
     assert isolate_text(f"رقم {number}، نص") == f"رقم {LTR}{number}</bdi>، نص"
 
 
-def test_single_numbers_and_en_dash_ranges_stay_as_they_are():
-    """One digit group cannot reorder; "95–98" reads right to left in Arabic as written."""
-    text = "الفصول 95–98 و 12 شهرا"
-    assert isolate_text(text) == text
+@pytest.mark.parametrize("text", ["الفصول 95–98 و 12 شهرا", "SFS 2010:110", "2023/018452",
+                                  "1\u00a0200", "16.5", "2006/07:49"])
+def test_numbers_that_cannot_reorder_stay_as_written(text):
+    """One digit group, or groups joined only by a common separator (comma, dot, colon,
+    slash, no-break space: one run by bidi rule W4), keep their bytes; "95–98" reads
+    right to left in Arabic as written."""
+    assert isolate_text(f"نص {text} نص") == f"نص {text} نص"
 
 
 def test_an_amount_keeps_the_order_of_its_locale_with_its_unit():
-    """Babel's Arabic amount starts with a right-to-left mark: an rtl isolate, unit inside."""
+    """Babel's Arabic amount (a right-to-left mark, comma groups) is one run as written;
+    an amount whose groups could part is isolated with its unit, in its locale's
+    direction: rtl after the mark, else ltr."""
     amount = kronor(10_000, "ar")
     assert amount == "\u200f10,000\u00a0SEK"
-    assert isolate_text(f"يحصل على {amount} شهريا") == \
-        f'يحصل على <bdi dir="rtl">{amount}</bdi> شهريا'
-    assert isolate_text("SEK\u00a03,097,447") == f"{LTR}SEK\u00a03,097,447</bdi>"
+    assert isolate_text(f"يحصل على {amount} شهريا") == f"يحصل على {amount} شهريا"
+    thin = "\u200f10\u2009000\u00a0SEK"
+    assert isolate_text(f"على {thin} شهريا") == \
+        f'على <bdi dir="rtl">\u200f{LTR}10\u2009000</bdi>\u00a0SEK</bdi> شهريا'
+    assert isolate_text("SEK\u00a03\u2009097") == f"{LTR}SEK\u00a0{LTR}3\u2009097</bdi></bdi>"
 
 
 def test_attributes_code_script_svg_and_existing_isolates_are_left_alone():
     html = ('<p title="114 14"><a href="tel:11414">114 14</a> <code>1 2</code> '
-            '<bdi>3 4</bdi></p><script>var a = "5 6";</script>'
+            '<bdi>3 4</bdi></p><script>var a = "5 6";</script><pre>7-8</pre>'
             '<svg viewBox="0 0 1 1"><text>7 8</text></svg><p>&amp; 9 10</p>')
     assert isolate(html, "rtl") == (
         f'<p title="114 14"><a href="tel:11414">{LTR}114 14</bdi></a> <code>1 2</code> '
-        '<bdi>3 4</bdi></p><script>var a = "5 6";</script>'
+        '<bdi>3 4</bdi></p><script>var a = "5 6";</script><pre>7-8</pre>'
         f'<svg viewBox="0 0 1 1"><text>7 8</text></svg><p>&amp; {LTR}9 10</bdi></p>')
 
 

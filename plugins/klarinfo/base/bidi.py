@@ -16,13 +16,18 @@ and leaflets, which are made from the body, carry it), and only in right-to-left
 editions: left-to-right pages stay byte for byte as they were.
 
 - A *number sequence* (digit groups joined by spaces, no-break or thin spaces, hyphens,
-  slashes, colons, dots or commas) becomes ``<bdi dir="ltr">…</bdi>``; the site's CSS
-  keeps it on one line (a date or phone number split over two lines is misread).
-- An *amount* (a number with its currency next to it, "‏10,000 SEK" as Babel writes it
-  for ``ar``) is isolated with its unit, in the direction the locale gave it: Babel's
-  Arabic pattern starts with a right-to-left mark, so the amount is an ``rtl`` isolate
-  and reads as Arabic readers read it today (the number first), only now it cannot be
-  pulled apart by what stands next to it.
+  slashes, colons, dots or commas) in which a space, thin space or hyphen joins two
+  groups becomes ``<bdi dir="ltr">…</bdi>``; the site's CSS and the leaflets' keep it on
+  one line (a date or phone number split over two lines is misread). A comma, dot,
+  colon, slash or no-break space alone between two digits is a common separator the
+  algorithm keeps inside the number (rule W4): "2010:110", "16.5", "10,000" already
+  read left to right and are left as written, so the page changes only where the order
+  would.
+- An *amount* (a number with its currency next to it: a right-to-left mark and
+  "10,000 SEK" as Babel writes it for ``ar``) whose number needs isolating is isolated
+  with its unit, in the direction the locale gave it: after Babel's right-to-left
+  mark an ``rtl`` isolate, which reads as Arabic readers read amounts today (the
+  number first). Babel groups Arabic amounts with commas, so today none needs it.
 
 Nothing inside attributes, ``code``/``pre``/``kbd``/``samp``, ``script``, ``style``,
 ``textarea``, ``svg`` (chart text: ``<bdi>`` is not SVG) or an existing ``<bdi>`` changes.
@@ -35,7 +40,10 @@ import re
 from klarinfo.base.html_rewrite import Attributes, Rewriter
 
 #: What may stand between two digit groups of one number, date, phone or case number.
-SEPARATORS = " \u00a0\u202f\u2009\\-/:.,"
+SEPARATORS = " \u00a0\u202f\u2009\u2010\u2011\\-/:.,"
+#: The separators the bidi algorithm lets reorder the groups around them (classes WS, ES,
+#: ON): a number holding one of them is isolated.
+BREAKING = frozenset(" \u2009\u2010\u2011-")
 #: Digit groups joined by separators ("114 14", "2026-11-29", "2010:110", "1 200").
 SEQUENCE = re.compile(rf"(?<![\w])\d+(?:[{SEPARATORS}]\d+)+(?![\w])")
 #: The digits of an amount: grouped as Babel groups them (comma, dot, no-break or thin
@@ -60,19 +68,20 @@ def isolate_text(text: str) -> str:
         out.append(_sequences(text[last:match.start()]))
         number = match.group("n1") or match.group("n2")
         amount = match.group(0)
-        if "\u2009" in number:
-            # groups joined by a thin space (bidi class: white space) reorder even
-            # inside the amount's isolate; a no-break space, comma or dot does not
+        if BREAKING.isdisjoint(number):
+            out.append(amount)  # one run already: left as written
+        else:  # the groups inside the amount's own isolate too
             start = amount.index(number)
             amount = f"{amount[:start]}{LTR}{number}</bdi>{amount[start + len(number):]}"
-        out.append(f"{RTL if match.group('mark') else LTR}{amount}</bdi>")
+            out.append(f"{RTL if match.group('mark') else LTR}{amount}</bdi>")
         last = match.end()
     out.append(_sequences(text[last:]))
     return "".join(out)
 
 
 def _sequences(text: str) -> str:
-    return SEQUENCE.sub(lambda m: f"{LTR}{m.group(0)}</bdi>", text)
+    return SEQUENCE.sub(lambda m: m.group(0) if BREAKING.isdisjoint(m.group(0))
+                        else f"{LTR}{m.group(0)}</bdi>", text)
 
 
 class _Isolator(Rewriter):
