@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 from browser import DESKTOP, PHONE
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sitebuild import EDITIONS
 
 pytestmark = pytest.mark.browser
@@ -152,8 +153,18 @@ def test_every_focus_ring_has_3_to_1_against_its_background(browser, base_url, e
     page.goto(f"{base_url}{prefix(edition)}foraldrapenning/", wait_until="networkidle")
     opener = page.locator("label.md-header__button[for='__search']")  # a phone's
     (opener if opener.is_visible() else page.locator("input.md-search__input")).click()
-    page.locator("input.md-search__input").fill("barn")
-    page.locator(".md-search-result__link").first.wait_for(state="visible", timeout=10000)
+    word = page.locator("article h1").inner_text().split()[0]  # found in every edition
+    for _ in range(10):  # a query typed before the search index is ready finds nothing
+        page.locator("input.md-search__input").fill("")
+        page.locator("input.md-search__input").fill(word)
+        try:
+            page.locator(".md-search-result__link").first.wait_for(state="visible",
+                                                                   timeout=2000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    else:
+        pytest.fail(f"search for {word!r} found nothing")
     rings = rings_on(page, within=".md-search")
     count += len(rings)
     weak += [f"search open: {w}" for w in weak_rings(rings)]
