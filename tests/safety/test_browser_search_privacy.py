@@ -63,3 +63,29 @@ def search_and_follow(browser, base_url: str, path: str, query: str, result: str
             assert query not in unquote(url) and "h=" not in urlsplit(url).query, url
     finally:
         context.close()
+
+
+def test_the_search_form_submits_nothing_so_h32_2_does_not_apply(browser, base_url):
+    """pa11y's H32.2 (a form needs a submit control) is a known exemption (README "Audit",
+    audit/run.py KNOWN): search runs as you type and its results are links. That holds only
+    while the form has no action and no submit control, and Enter in it loads nothing that
+    carries the query (a submit button would put the terms into the URL, which section 5
+    forbids)."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url))
+        for path in ("", "ar/", "so/"):
+            page.goto(f"{base_url}{path}", wait_until="networkidle")
+            form = page.locator("form.md-search__form")
+            assert form.get_attribute("action") is None
+            assert form.locator("[type=submit], button:not([type])").count() == 0
+            page.keyboard.press("/")
+            page.keyboard.type("tolk")
+            page.keyboard.press("Enter")
+            page.wait_for_load_state("networkidle")
+            assert "tolk" not in unquote(urlsplit(page.url).query)
+        assert not [url for url in requested if "query=" in url or "q=tolk" in url]
+    finally:
+        context.close()
