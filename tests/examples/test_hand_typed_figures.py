@@ -24,6 +24,15 @@ def test_a_hand_typed_rule_figure_names_its_placeholder():
     assert "{{ rules.housing_allowance_settlement_threshold }}" in found[1].fix
 
 
+def test_a_stale_or_mistyped_rule_figure_names_its_placeholder():
+    md = "# X\n\nNi har 470 dagar tillsammans.\n\nPrisbasbeloppet är 58 800 kr.\n\nEn månad är 30 dagar.\n"
+    found = hand_typed.findings(md, "docs/sv/x.md", RULES, YEAR)
+    assert [(f.line, "differs" in f.problem or "another year" in f.problem) for f in found] == \
+        [(3, True), (5, True)], found
+    assert "{{ rules.parental_days_total }}" in found[0].fix
+    assert "{{ rules.prisbasbelopp }}" in found[1].fix
+
+
 def test_the_real_site_types_no_rule_figure_by_hand():
     pages = sorted((ROOT / "docs").glob("*/*.md"))
     assert pages
@@ -35,8 +44,10 @@ def test_strict_build_fails_at_the_line_in_every_edition(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     sv = append_lines(project / "docs" / "sv" / "om.md", "", "Ni har 480 dagar tillsammans.")
     ar = append_lines(project / "docs" / "ar" / "om.md", "", "لديكما 480 يوما معا.")
+    differs = append_lines(project / "docs" / "en" / "om.md", "", "You have 470 days together.")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert f"docs/sv/om.md:{sv}: '480 dagar' is typed by hand" in result.output
     assert f"docs/ar/om.md:{ar}: '480 يوما' is typed by hand" in result.output
     assert "write {{ rules.parental_days_total }}" in result.output
+    assert f"docs/en/om.md:{differs}: '470 days' is typed by hand, and it differs" in result.output

@@ -45,24 +45,47 @@ def rule_values(rules: Rules, year: int) -> dict[tuple[str, int], list[str]]:
     return out
 
 
+#: A hand-typed figure this close to a rule value of its unit (but not equal) is most
+#: likely that rule, typed wrong or left from another year.
+NEAR = 0.1
+
+
 def findings(markdown: str, path: str, rules: Rules, year: int,
              first_line: int = 1) -> list[Finding]:
-    """A finding for each hand-typed figure whose value a rule of its unit has."""
+    """A finding for each hand-typed figure whose value a rule of its unit has in
+    ``year``, had in another year, or nearly has (within ``NEAR``)."""
     known = rule_values(rules, year)
+    others = {key: names for other in rules.file_years if other != year
+              for key, names in rule_values(rules, other).items()}
     out = []
     for block in _blocks(markdown):
         for match in _FIGURE.finditer(block.text):
-            value = int(re.sub(r"\D", "", match.group(1)))
-            names = known.get((_kind(match.group("unit")), value))
-            if not names:
-                continue
+            kind, value = _kind(match.group("unit")), int(re.sub(r"\D", "", match.group(1)))
             line = first_line - 1 + block.line + block.text[:match.start()].count("\n")
-            out.append(Finding(
-                path, line, f"'{match.group(0)}' is typed by hand, but data/rules.yml holds "
-                "it, so it would not follow the next rule change",
-                " or ".join(f"write {{{{ rules.{name} }}}}" for name in names[:3])
-                + f" {match.group('unit')}"))
+            problem = _problem(kind, value, known, others)
+            if problem is not None:
+                what, names = problem
+                out.append(Finding(
+                    path, line, f"'{match.group(0)}' is typed by hand{what}",
+                    " or ".join(f"write {{{{ rules.{name} }}}}" for name in names[:3])
+                    + f" {match.group('unit')}"))
     return out
+
+
+def _problem(kind: str, value: int, known: dict[tuple[str, int], list[str]],
+             others: dict[tuple[str, int], list[str]]) -> tuple[str, list[str]] | None:
+    if (kind, value) in known:
+        return (", but data/rules.yml holds it, so it would not follow the next rule "
+                "change", known[(kind, value)])
+    if (kind, value) in others:
+        return (", and it is another year's value of a rule (a figure gone stale)",
+                others[(kind, value)])
+    near = sorted((abs(rule - value) / rule, names) for (unit, rule), names in known.items()
+                  if unit == kind and rule and abs(rule - value) <= NEAR * rule)
+    if near:
+        return (", and it differs from a rule's value by less than a tenth (typed wrong?)",
+                near[0][1])
+    return None
 
 
 def _blocks(markdown: str) -> Iterable[prose.Block]:
