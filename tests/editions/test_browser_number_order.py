@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import DESKTOP, PHONE, serve
-from sitebuild import ROOT, build
+from browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -51,35 +50,26 @@ MEASURE = r"""() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def arabic_site(tmp_path_factory) -> Path:
-    """The real site, built once for this module, Arabic edition included."""
-    out = tmp_path_factory.mktemp("bidi") / "site"
-    result = build(ROOT, out)
-    assert result.returncode == 0, result.output
-    return out
-
-
 def arabic_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).parent.as_posix() + "/"
                   for p in (site / "ar").rglob("index.html") if "search" not in p.parts)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
-def test_every_number_in_every_arabic_page_reads_left_to_right(browser, arabic_site, viewport):
-    pages = arabic_pages(arabic_site)
+def test_every_number_in_every_arabic_page_reads_left_to_right(browser, site, base_url,
+                                                                viewport):
+    pages = arabic_pages(site)  # the session's real site (conftest)
     assert len(pages) >= 10, pages
     wrong, checked = {}, {}
-    with serve(arabic_site) as base:
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        for path in pages:
-            page.goto(f"{base}{path}", wait_until="networkidle")
-            found = page.evaluate(MEASURE)
-            checked[path] = found["checked"]
-            if found["wrong"]:
-                wrong[path] = found["wrong"]
-        context.close()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    for path in pages:
+        page.goto(f"{base_url}{path}", wait_until="networkidle")
+        found = page.evaluate(MEASURE)
+        checked[path] = found["checked"]
+        if found["wrong"]:
+            wrong[path] = found["wrong"]
+    context.close()
     shown = {s for sequences in checked.values() for s in sequences}
     # the issue's numbers are among those measured
     assert {"114 14", "020-50 50 50", "020-52 10 10", "2026-11-29"} <= shown, shown
