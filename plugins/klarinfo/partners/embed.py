@@ -195,15 +195,15 @@ def oembed(page: EmbedPage, site_url: str, site_name: str, sri: str = "") -> dic
 
 def write(site: Path, pages: Iterable[EmbedPage], site_url: str, site_name: str,
           texts: Mapping[str, Mapping[str, str]], exit_url: str,
-          editions: Iterable[tuple[str, str, str]], sri: str = "",
-          termbase_changed: str | None = None) -> list[Path]:
+          editions: Iterable[tuple[str, str, str]], sri: str = "") -> list[Path]:
     """Embed views, oEmbed responses and feeds into the built site; returns the files.
-    A generated page (the glossary) is dated by the newest of ``termbase_changed`` and
-    the ``reviewed:`` days of its edition's own pages (klarinfo.partners.freshness)."""
+    A generated page (the glossary) is dated by the newest ``reviewed:`` day of its
+    edition's own pages: content, not the clock, git or file dates, so two builds of the
+    same content agree byte for byte (klarinfo.partners.freshness)."""
     from klarinfo.partners import feeds  # it builds on this module
     written = []
     pages = list(pages)
-    day = newest([termbase_changed, *(p.reviewed for p in pages if not p.fallback)])
+    day = newest(p.reviewed for p in pages if not p.fallback)
     pages = [replace(p, modified=day) if p.generated else p for p in pages]
     for page in pages:
         view = site / embed_url(page.url) / "index.html"

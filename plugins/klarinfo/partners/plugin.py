@@ -17,7 +17,7 @@ from klarinfo.base import config_checks
 from klarinfo.editions import Alternate
 from klarinfo.findings import tag
 from klarinfo.leaflets import STAFF_FOLDER, leaflet_name
-from klarinfo.partners import embed, feeds, framing, freshness, snippet
+from klarinfo.partners import embed, feeds, framing, snippet
 
 from .config import PartnersConfig
 
@@ -32,11 +32,6 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                 raise PluginError("mkdocs.yml: " + "; ".join(problems))
             self.context.partners = tuple(self.config.partners)
             self.embeds: list[embed.EmbedPage] = []
-            # the glossary's date (klarinfo.partners.freshness): its termbase folder, as
-            # klarinfo/glossary is configured (read, never changed)
-            glossary = config.plugins.get("klarinfo/glossary")
-            folder = getattr(getattr(glossary, "config", None), "glossary_dir", "glossary")
-            self.termbase_changed = freshness.termbase_changed(self.context.root / folder)
             text = Path(config.config_file_path).read_text(encoding="utf-8")
             for finding in [*config_checks.site_url(config.site_url, text), *(
                     config_checks.missing_leaflets(self.config.leaflets, Path(config.docs_dir)
@@ -127,5 +122,5 @@ class PartnersPlugin(CapabilityPlugin[PartnersConfig]):
                     self.context.theme_texts,
                     str(config.extra.get("quick_exit_url") or "https://www.smhi.se/"),
                     [(e.id, e.lang, e.url_prefix) for e in self.context.editions
-                     if e.id in built], sri=self.sri, termbase_changed=self.termbase_changed)
+                     if e.id in built], sri=self.sri)
         self.embeds = []
