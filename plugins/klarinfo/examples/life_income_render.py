@@ -383,7 +383,9 @@ def chart(results: list[SplitResult], names: list[str], locale: str, rtl: bool, 
             f'role="img" aria-labelledby="{ident}-t {ident}-d" '
             f'xmlns="http://www.w3.org/2000/svg"{direction}>'
             f'<title id="{ident}-t">{escape(title)}</title>'
-            f'<desc id="{ident}-d">{escape(description)}</desc>{"".join(parts)}</svg>')
+            # a line break between the lines of a wrapped label: whatever reads the page as
+            # text (the search index) would otherwise join "iyo" and "Aabbaha" into one word
+            f'<desc id="{ident}-d">{escape(description)}</desc>{chr(10).join(parts)}</svg>')
 
 
 def _lines(text: str, size: int, room: int) -> list[str]:
