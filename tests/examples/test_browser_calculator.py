@@ -103,7 +103,8 @@ def _elements(svg: str) -> list:
             found.append([tag, {k: v for k, v in attrs if k != "xmlns"}, ""])
 
         def handle_data(self, data):
-            found[-1][2] += data
+            if data.strip():  # not the line breaks between the chart's elements
+                found[-1][2] += data
 
     Parser().feed(svg)
     return found
